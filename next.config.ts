@@ -1,0 +1,18 @@
+import type { NextConfig } from "next";
+
+const config: NextConfig = {
+  poweredByHeader: false,
+  // Loaded from node_modules at run time rather than bundled: they read WebAssembly and data files
+  // next to their own code, or are native.
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "pglite-prisma-adapter",
+    "@prisma/adapter-pg",
+    "pg",
+    "pg-boss",
+    "pino",
+    "@node-rs/argon2",
+  ],
+};
+
+export default config;
