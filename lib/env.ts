@@ -17,6 +17,8 @@ const envSchema = z.object({
   /** Demo mode seeds sample data and demo staff accounts; on by default only with the embedded database. */
   DEMO_MODE: booleanFlag,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Run background jobs inside the web process (default). Set false when running `npm run worker` apart. */
+  RUN_WORKER: booleanFlag,
   /** Secret for session cookies; generated and kept under DATA_DIR when unset in demo mode. */
   AUTH_SECRET: z.string().min(32).optional(),
 });
@@ -25,6 +27,7 @@ export type Env = z.infer<typeof envSchema> & {
   /** True when running on the in-process PGlite database. */
   isEmbedded: boolean;
   isDemo: boolean;
+  runWorker: boolean;
   dataDir: string;
 };
 
@@ -40,6 +43,8 @@ function readEnv(): Env {
     ...parsed.data,
     isEmbedded,
     isDemo: parsed.data.DEMO_MODE ?? isEmbedded,
+    // The embedded database belongs to one process, so its jobs must run in that process.
+    runWorker: isEmbedded || (parsed.data.RUN_WORKER ?? true),
     dataDir: path.resolve(parsed.data.DATA_DIR),
   };
 }

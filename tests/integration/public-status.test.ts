@@ -6,6 +6,9 @@ import { createComponent, createGroup, ensurePage, unique } from "@/tests/factor
 describe("public status view", () => {
   beforeAll(async () => {
     await ensurePage({ name: "Integration Status" });
+    // Test files share the run's database: start from a page where nothing else is listed.
+    await db.component.updateMany({ where: { archivedAt: null }, data: { archivedAt: new Date() } });
+    await db.incident.updateMany({ where: { resolvedAt: null }, data: { resolvedAt: new Date() } });
   });
 
   it("lists groups with their components, in position order, and the overall status", async () => {

@@ -1,0 +1,62 @@
+import "server-only";
+import { db, type Tx } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { Actor } from "@/server/auth/actor";
+import { writeAudit } from "@/server/audit/mutations";
+import type { ComponentStatus } from "@/server/components/status";
+import { enqueueEvent } from "@/server/notifications/mutations";
+import { announcePublicChange } from "@/server/public/mutations";
+
+export type StatusSource = "staff" | "probe" | "maintenance";
+
+/**
+ * Moves a component to a new status inside the caller's transaction: the component row, its status
+ * history, an outbox event and the public-change announcement. Returns the change, or null when the
+ * component already had that status (nothing is written then).
+ */
+export async function applyComponentStatus(
+  tx: Tx,
+  input: { componentId: string; status: ComponentStatus; source: StatusSource; at?: Date },
+): Promise<{ oldStatus: ComponentStatus; newStatus: ComponentStatus } | null> {
+  const current = await tx.component.findUnique({ where: { id: input.componentId }, select: { status: true } });
+  if (!current) throw new AppError("NOT_FOUND", "Component not found.");
+  if (current.status === input.status) return null;
+  const at = input.at ?? new Date();
+  await tx.component.update({
+    where: { id: input.componentId },
+    data: { status: input.status, statusSource: input.source, statusChangedAt: at },
+  });
+  await tx.componentStatusChange.create({
+    data: { componentId: input.componentId, oldStatus: current.status, newStatus: input.status, source: input.source, at },
+  });
+  await enqueueEvent(tx, {
+    type: "component.status_changed",
+    componentId: input.componentId,
+    oldStatus: current.status,
+    newStatus: input.status,
+    source: input.source,
+    at: at.toISOString(),
+  });
+  await announcePublicChange(tx);
+  return { oldStatus: current.status, newStatus: input.status };
+}
+
+/** Sets a component's status as one audited write. */
+export async function setComponentStatus(
+  actor: Actor,
+  input: { componentId: string; status: ComponentStatus; source: StatusSource },
+): Promise<{ oldStatus: ComponentStatus; newStatus: ComponentStatus } | null> {
+  return db.$transaction(async (tx) => {
+    const change = await applyComponentStatus(tx, input);
+    if (change) {
+      await writeAudit(tx, actor, {
+        action: "component.set_status",
+        entityType: "component",
+        entityId: input.componentId,
+        before: { status: change.oldStatus },
+        after: { status: change.newStatus, source: input.source },
+      });
+    }
+    return change;
+  });
+}
