@@ -12,7 +12,9 @@ const KEY = "/api/public/live.json";
 const LiveContext = createContext<LiveModel | null>(null);
 
 async function fetchLive(url: string): Promise<LiveModel> {
-  const res = await fetch(url, { headers: { accept: "application/json" } });
+  // "no-cache": always ask the server, sending the ETag (a 304 when nothing changed). Without it the
+  // browser may answer from a stale copy under stale-while-revalidate, which is meant for CDNs.
+  const res = await fetch(url, { cache: "no-cache", headers: { accept: "application/json" } });
   if (!res.ok) throw new Error(`Live status unavailable (${res.status})`);
   return (await res.json()) as LiveModel;
 }
