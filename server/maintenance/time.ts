@@ -56,3 +56,10 @@ export function formatInZone(iso: string | Date, timeZone: string): string {
     timeZoneName: "short",
   }).format(typeof iso === "string" ? new Date(iso) : iso);
 }
+
+/** A sensible default for a new window: tomorrow on the hour, two hours long, as form values in `timeZone`. */
+export function suggestedWindow(timeZone: string, now = new Date()): { scheduledFor: string; scheduledUntil: string } {
+  const hour = 3_600_000;
+  const start = new Date(Math.ceil(now.getTime() / hour) * hour + 24 * hour);
+  return { scheduledFor: utcToZonedLocal(start, timeZone), scheduledUntil: utcToZonedLocal(new Date(start.getTime() + 2 * hour), timeZone) };
+}
