@@ -1,10 +1,10 @@
 "use client";
 
-import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Field } from "@/components/ui/field";
-import { fieldErrors, FormStatus } from "@/components/ui/form-status";
+import { FormStatus } from "@/components/ui/form-status";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { Select } from "@/components/ui/select";
 import { TextArea } from "@/components/ui/text-area";
 import type { ActionResult } from "@/lib/action-result";
@@ -26,11 +26,10 @@ export function ComponentForm({
   idPrefix: string;
   submitLabel: string;
 }) {
-  const [result, run, pending] = useActionState<ActionResult<unknown> | null, FormData>(action, null);
+  const { result, pending, formRef, onSubmit, errors } = useFormAction(action, { resetOnSuccess: !component });
   const id = (name: string) => `${idPrefix}-${name}`;
-  const errors = (name: string) => fieldErrors(result, name);
   return (
-    <form action={run} className="space-y-3" aria-label={submitLabel}>
+    <form ref={formRef} onSubmit={onSubmit} className="space-y-3" aria-label={submitLabel}>
       <Field id={id("name")} label="Name" name="name" required maxLength={120} defaultValue={component?.name} errors={errors("name")} />
       <TextArea id={id("description")} label="Description (public)" name="description" maxLength={500} rows={2} defaultValue={component?.description ?? ""} errors={errors("description")} />
       <Select

@@ -1,11 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Field } from "@/components/ui/field";
-import { fieldErrors, FormStatus } from "@/components/ui/form-status";
+import { FormStatus } from "@/components/ui/form-status";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { TextArea } from "@/components/ui/text-area";
 import type { ActionResult } from "@/lib/action-result";
 
@@ -47,12 +47,11 @@ export function MaintenanceForm({
   submitLabel: string;
   wordingOnly?: boolean;
 }) {
-  const [result, run, pending] = useActionState<ActionResult<unknown> | null, FormData>(action, null);
-  const errors = (name: string) => fieldErrors(result, name);
+  const { result, pending, formRef, onSubmit, errors } = useFormAction(action);
   const created = result?.ok && typeof result.data === "object" && result.data && "id" in result.data ? String(result.data.id) : null;
   const groups = [...new Set(components.map((c) => c.groupName ?? "Not in a group"))];
   return (
-    <form action={run} className="space-y-4" aria-label={submitLabel}>
+    <form ref={formRef} onSubmit={onSubmit} className="space-y-4" aria-label={submitLabel}>
       <Field label="Title" name="name" required maxLength={200} defaultValue={values.name} errors={errors("name")} placeholder="e.g. Database storage upgrade" />
       <TextArea label="Message (public, Markdown)" name="body" rows={4} maxLength={10_000} defaultValue={values.body} errors={errors("body")} hint="What will happen and what users will notice." />
       {wordingOnly ? null : (

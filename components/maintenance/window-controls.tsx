@@ -1,25 +1,23 @@
 "use client";
 
-import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { fieldErrors, FormStatus } from "@/components/ui/form-status";
+import { FormStatus } from "@/components/ui/form-status";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { Select } from "@/components/ui/select";
 import { TextArea } from "@/components/ui/text-area";
 import type { ActionResult } from "@/lib/action-result";
 
 type FormAction = (prev: unknown, form: FormData) => Promise<ActionResult<unknown>>;
 
-function useForm(action: FormAction) {
-  const [result, run, pending] = useActionState<ActionResult<unknown> | null, FormData>(action, null);
-  return { result, run, pending, errors: (name: string) => fieldErrors(result, name) };
-}
+/** Updates and messages clear once posted; a refused one keeps its text. */
+const useForm = (action: FormAction) => useFormAction(action, { resetOnSuccess: true });
 
 /** A public update; a running window can also move between in progress and verifying. */
 export function UpdateForm({ action, running }: { action: FormAction; running: boolean }) {
-  const { result, run, pending, errors } = useForm(action);
+  const { result, pending, formRef, onSubmit, errors } = useForm(action);
   return (
-    <form action={run} className="space-y-3" aria-label="Post an update">
+    <form ref={formRef} onSubmit={onSubmit} className="space-y-3" aria-label="Post an update">
       <TextArea id="update-body" label="Update (public, Markdown)" name="body" required rows={3} errors={errors("body")} />
       {running ? (
         <Select
@@ -42,9 +40,9 @@ export function UpdateForm({ action, running }: { action: FormAction; running: b
 }
 
 export function ExtendForm({ action, until, timeZone }: { action: FormAction; until: string; timeZone: string }) {
-  const { result, run, pending, errors } = useForm(action);
+  const { result, pending, formRef, onSubmit, errors } = useForm(action);
   return (
-    <form action={run} className="space-y-3" aria-label="Change the end time">
+    <form ref={formRef} onSubmit={onSubmit} className="space-y-3" aria-label="Change the end time">
       <Field id="extend-until" label={`New end (${timeZone})`} name="scheduledUntil" type="datetime-local" required defaultValue={until} errors={errors("scheduledUntil")} />
       <TextArea id="extend-body" label="Message (optional, public)" name="body" rows={2} placeholder="The maintenance window has been extended." />
       <FormStatus result={result} success="End time changed." />
@@ -57,10 +55,10 @@ export function ExtendForm({ action, until, timeZone }: { action: FormAction; un
 
 /** Start now, end now or cancel, with an optional public message. */
 export function StateChangeForm({ action, label, placeholder, danger = false }: { action: FormAction; label: string; placeholder: string; danger?: boolean }) {
-  const { result, run, pending } = useForm(action);
+  const { result, pending, formRef, onSubmit } = useForm(action);
   const id = label.toLowerCase().replace(/\W+/g, "-");
   return (
-    <form action={run} className="space-y-3" aria-label={label}>
+    <form ref={formRef} onSubmit={onSubmit} className="space-y-3" aria-label={label}>
       <TextArea id={`${id}-body`} label="Message (optional, public)" name="body" rows={2} placeholder={placeholder} />
       <FormStatus result={result} success="Done." />
       <Button type="submit" variant={danger ? "danger" : "primary"} disabled={pending}>

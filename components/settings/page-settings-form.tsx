@@ -1,21 +1,20 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { fieldErrors, FormStatus } from "@/components/ui/form-status";
+import { FormStatus } from "@/components/ui/form-status";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { TextArea } from "@/components/ui/text-area";
-import type { ActionResult } from "@/lib/action-result";
 import { updatePageSettingsAction } from "@/server/page/actions";
 import type { PageSettingsView } from "@/server/page/schema";
 
 export function PageSettingsForm({ settings, timeZones }: { settings: PageSettingsView; timeZones: string[] }) {
-  const [result, run, pending] = useActionState<ActionResult | null, FormData>(updatePageSettingsAction, null);
+  const { result, pending, formRef, onSubmit, errors } = useFormAction(updatePageSettingsAction);
   const [linkCount, setLinkCount] = useState(Math.max(settings.footerLinks.length + 1, 2));
   const [color, setColor] = useState(settings.brandColor);
-  const errors = (name: string) => fieldErrors(result, name);
   return (
-    <form action={run} className="max-w-xl space-y-4">
+    <form ref={formRef} onSubmit={onSubmit} className="max-w-xl space-y-4">
       <Field label="Page name" name="name" required maxLength={120} defaultValue={settings.name} errors={errors("name")} />
       <Field label="Public URL" name="url" type="url" required defaultValue={settings.url} errors={errors("url")} hint="Where the page is published; used in links, feeds and the API." />
       <Field

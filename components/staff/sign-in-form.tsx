@@ -11,6 +11,18 @@ const text = (form: FormData, name: string) => {
   return typeof value === "string" ? value : "";
 };
 
+// Kept in step with RATE_LIMITED_PREFIX in server/auth/sign-in-limits.ts (a server-only module).
+const RATE_LIMITED = /^RateLimited:(\d+)$/;
+
+function signInError(error: string | null | undefined): string {
+  const limited = error ? RATE_LIMITED.exec(error) : null;
+  if (limited) {
+    const minutes = Math.max(1, Math.ceil(Number(limited[1]) / 60));
+    return `Too many failed sign-ins. For your account's safety, try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+  }
+  return "That email and password do not match an account.";
+}
+
 export function SignInForm({ callbackUrl, oidcName }: { callbackUrl: string; oidcName: string | null }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
@@ -30,7 +42,7 @@ export function SignInForm({ callbackUrl, oidcName }: { callbackUrl: string; oid
       router.push(callbackUrl);
       router.refresh();
     } else {
-      setError("That email and password do not match an account, or sign-in is paused after too many attempts.");
+      setError(signInError(result?.error));
     }
   }
 

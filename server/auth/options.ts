@@ -8,6 +8,7 @@ import { logger } from "@/lib/logger";
 import { findUserForSignIn, getStaffUserByEmail } from "@/server/auth/data";
 import { hashPassword, verifyPassword } from "@/server/auth/password";
 import { signInSchema } from "@/server/auth/schema";
+import { checkSignInAllowed, RATE_LIMITED_PREFIX, recordFailedSignIn, signInAttempt } from "@/server/auth/sign-in-limits";
 
 declare module "next-auth" {
   interface Session {
@@ -62,12 +63,22 @@ export function authOptions(): NextAuthOptions {
         id: "credentials",
         name: "Email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        async authorize(credentials) {
+        async authorize(credentials, request) {
           const parsed = signInSchema.safeParse(credentials);
           if (!parsed.success) return null;
+          const attempt = signInAttempt(parsed.data.email, request?.headers);
+          const verdict = await checkSignInAllowed(attempt);
+          if (!verdict.allowed) {
+            logger.warn({ address: attempt.address }, "sign-in refused: too many failed attempts");
+            // next-auth hands a thrown error's message to the sign-in form.
+            throw new Error(`${RATE_LIMITED_PREFIX}${verdict.retryAfterSeconds}`);
+          }
           const user = await findUserForSignIn(parsed.data.email);
           const ok = await verifyPassword(user?.passwordHash ?? (await getDummyHash()), parsed.data.password);
-          if (!user || !ok || !user.passwordHash || user.disabledAt) return null;
+          if (!user || !ok || !user.passwordHash || user.disabledAt) {
+            await recordFailedSignIn(attempt);
+            return null;
+          }
           return { id: user.id, email: user.email, name: user.name };
         },
       }),
