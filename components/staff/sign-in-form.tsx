@@ -48,7 +48,15 @@ export function SignInForm({ callbackUrl, oidcName }: { callbackUrl: string; oid
 
   return (
     <div className="space-y-6">
-      <form action={submit} className="space-y-4">
+      {/* onSubmit rather than a form action: React resets a form after its action, which would clear the
+          email after every failed attempt. */}
+      <form
+        className="space-y-4"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit(new FormData(event.currentTarget));
+        }}
+      >
         <Field label="Email" name="email" type="email" autoComplete="username" required />
         <Field label="Password" name="password" type="password" autoComplete="current-password" required />
         <p role="alert" aria-live="assertive" className="text-sm text-red-700 dark:text-red-400">

@@ -7,11 +7,11 @@ test("repeated failed sign-ins for one account are paused with a clear message",
   for (let i = 0; i < 5; i++) {
     await page.getByLabel("Password").fill(`wrong-password-${i}`);
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
-    await expect(page.getByRole("alert")).toHaveText("That email and password do not match an account.");
+    await expect(page.locator("form").getByRole("alert")).toHaveText("That email and password do not match an account.");
     await expect(page.getByRole("button", { name: "Sign in", exact: true })).toBeEnabled();
   }
   await page.getByLabel("Password").fill("another-guess");
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page.getByRole("alert")).toHaveText(/Too many failed sign-ins\. For your account's safety, try again in 1[45] minutes\./);
+  await expect(page.locator("form").getByRole("alert")).toHaveText(/Too many failed sign-ins\. For your account's safety, try again in 1[45] minutes\./);
   await expect(page).toHaveURL(/\/sign-in/);
 });
