@@ -53,6 +53,10 @@ function servePage(req: IncomingMessage, res: ServerResponse, etag: string | und
     ifNoneMatch: header(req, "if-none-match"),
     acceptEncoding: header(req, "accept-encoding"),
   });
+  return send(res, response);
+}
+
+function send(res: ServerResponse, response: { status: number; headers: Record<string, string>; body: Buffer | null } | null): boolean {
   if (!response) return false;
   res.writeHead(response.status, response.headers);
   res.end(response.body ?? undefined);
@@ -79,10 +83,7 @@ const handle: FastPath = (req, res) => {
     ifNoneMatch: header(req, "if-none-match"),
     acceptEncoding: header(req, "accept-encoding"),
   });
-  if (!response) return false;
-  res.writeHead(response.status, response.headers);
-  res.end(response.body ?? undefined);
-  return true;
+  return send(res, response);
 };
 
 /** Installs the fast path for server.ts and starts pushing snapshot changes to live streams. */
