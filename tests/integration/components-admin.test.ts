@@ -6,11 +6,14 @@ import * as component from "@/app/api/admin/v1/components/[id]/route";
 import * as components from "@/app/api/admin/v1/components/route";
 import * as groupArchive from "@/app/api/admin/v1/groups/[id]/archive/route";
 import * as groupMove from "@/app/api/admin/v1/groups/[id]/move/route";
+import * as groupRestore from "@/app/api/admin/v1/groups/[id]/restore/route";
 import * as group from "@/app/api/admin/v1/groups/[id]/route";
 import * as groups from "@/app/api/admin/v1/groups/route";
 import { db } from "@/lib/db";
 import {
   createComponentAction,
+  createGroupAction,
+  updateGroupAction,
   moveComponentAction,
   moveGroupAction,
   setComponentArchivedAction,
@@ -118,6 +121,11 @@ describe("components and groups admin", () => {
         call(groups.POST, { method: "POST", token, body: { name: "Nope" } }),
         call(group.PATCH, { method: "PATCH", token, params: { id: g.id }, body: { name: "Nope" } }),
         call(groupArchive.POST, { method: "POST", token, params: { id: g.id } }),
+        call(component.GET, { token, params: { id: c.id } }),
+        call(restore.POST, { method: "POST", token, params: { id: c.id } }),
+        call(group.GET, { token, params: { id: g.id } }),
+        call(groupMove.POST, { method: "POST", token, params: { id: g.id }, body: { direction: "up" } }),
+        call(groupRestore.POST, { method: "POST", token, params: { id: g.id } }),
       ];
       expect((await Promise.all(attempts)).map((r) => r.status)).toEqual(Array(attempts.length).fill(403));
     }
@@ -141,6 +149,8 @@ describe("components and groups admin", () => {
       await moveComponentAction(c.id, "down"),
       await moveGroupAction(g.id, "down"),
       await setGroupArchivedAction(g.id, true),
+      await createGroupAction(null, form),
+      await updateGroupAction(g.id, null, form),
     ]) {
       expect(result).toMatchObject({ ok: false, status: 403 });
     }

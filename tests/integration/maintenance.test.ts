@@ -1,14 +1,22 @@
 import { afterAll, describe, expect, it, vi } from "vitest";
+import * as cancelRoute from "@/app/api/admin/v1/maintenance/[id]/cancel/route";
 import * as endRoute from "@/app/api/admin/v1/maintenance/[id]/end/route";
 import * as extendRoute from "@/app/api/admin/v1/maintenance/[id]/extend/route";
 import * as one from "@/app/api/admin/v1/maintenance/[id]/route";
+import * as startRoute from "@/app/api/admin/v1/maintenance/[id]/start/route";
 import * as updatesRoute from "@/app/api/admin/v1/maintenance/[id]/updates/route";
 import * as list from "@/app/api/admin/v1/maintenance/route";
 import { db } from "@/lib/db";
 import type { Actor } from "@/server/auth/actor";
 import { setComponentStatus } from "@/server/components/mutations";
 import { getBoss, stopBoss } from "@/server/jobs/boss";
-import { changeMaintenanceStateAction, postMaintenanceUpdateAction, scheduleMaintenanceAction } from "@/server/maintenance/actions";
+import {
+  changeMaintenanceStateAction,
+  editMaintenanceAction,
+  extendMaintenanceAction,
+  postMaintenanceUpdateAction,
+  scheduleMaintenanceAction,
+} from "@/server/maintenance/actions";
 import { registerMaintenanceJobs } from "@/server/maintenance/jobs";
 import {
   cancelMaintenance,
@@ -198,6 +206,7 @@ describe("maintenance windows", () => {
     expect((await call(list.POST, { method: "POST", token, body: { ...body, componentIds: [] } })).status).toBe(422);
     expect((await call(endRoute.POST, { method: "POST", token, params: { id }, body: {} })).status).toBe(409);
     expect((await call(updatesRoute.POST, { method: "POST", token, params: { id }, body: { body: "Reminder: tomorrow." } })).status).toBe(201);
+    expect((await call(list.GET, { token })).status).toBe(200);
 
     for (const role of ["responder", "admin"] as const) {
       const other = await createStaff([role]);
@@ -208,9 +217,18 @@ describe("maintenance windows", () => {
         call(updatesRoute.POST, { method: "POST", token: other.token, params: { id }, body: { body: "Nope" } }),
         call(extendRoute.POST, { method: "POST", token: other.token, params: { id }, body: { scheduledUntil: body.scheduledUntil } }),
         call(endRoute.POST, { method: "POST", token: other.token, params: { id }, body: {} }),
+        call(startRoute.POST, { method: "POST", token: other.token, params: { id }, body: {} }),
+        call(cancelRoute.POST, { method: "POST", token: other.token, params: { id }, body: {} }),
+        call(one.GET, { token: other.token, params: { id } }),
       ]);
-      expect(attempts.map((r) => r.status)).toEqual([403, 403, 403, 403, 403, 403]);
+      expect(attempts.map((r) => r.status)).toEqual(Array(attempts.length).fill(403));
     }
+    expect((await windowOf(id)).status).toBe("scheduled");
+    expect((await call(startRoute.POST, { method: "POST", token, params: { id }, body: { body: "Starting early." } })).status).toBe(204);
+    expect((await windowOf(id)).status).toBe("in_progress");
+    expect((await call(cancelRoute.POST, { method: "POST", token, params: { id }, body: {} })).status).toBe(409);
+    expect((await call(endRoute.POST, { method: "POST", token, params: { id }, body: {} })).status).toBe(204);
+    expect(await statusOf(c.id)).toBe("operational");
   });
 
   it("runs the console actions for a communicator and refuses them to an admin", async () => {
@@ -239,8 +257,25 @@ describe("maintenance windows", () => {
     update.set("body", "Still on for tomorrow.");
     actAs(admin.id);
     expect(await postMaintenanceUpdateAction(id, null, update)).toMatchObject({ ok: false, status: 403 });
-    expect(await changeMaintenanceStateAction(id, "cancel", null, new FormData())).toMatchObject({ ok: false, status: 403 });
+    const extend = new FormData();
+    extend.set("scheduledUntil", "2038-01-10T12:00");
+    for (const refused of [
+      await changeMaintenanceStateAction(id, "cancel", null, new FormData()),
+      await changeMaintenanceStateAction(id, "start", null, new FormData()),
+      await changeMaintenanceStateAction(id, "end", null, new FormData()),
+      await editMaintenanceAction(id, null, update),
+      await extendMaintenanceAction(id, null, extend),
+    ]) {
+      expect(refused).toMatchObject({ ok: false, status: 403 });
+    }
+    const responder = await createStaff(["responder"]);
+    actAs(responder.id);
+    expect(await scheduleMaintenanceAction(null, form)).toMatchObject({ ok: false, status: 403 });
+    expect(await postMaintenanceUpdateAction(id, null, update)).toMatchObject({ ok: false, status: 403 });
+    expect((await windowOf(id)).status).toBe("scheduled");
     actAs(comms.id);
+    expect(await extendMaintenanceAction(id, null, extend)).toEqual({ ok: true, data: null });
+    expect((await windowOf(id)).scheduledUntil).toEqual(new Date("2038-01-10T17:00:00Z"));
     expect((await postMaintenanceUpdateAction(id, null, update)).ok).toBe(true);
     expect(await changeMaintenanceStateAction(id, "cancel", null, new FormData())).toEqual({ ok: true, data: null });
     expect((await windowOf(id)).cancelledAt).not.toBeNull();
