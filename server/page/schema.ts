@@ -25,8 +25,12 @@ export const pageSettingsSchema = z.object({
   name: z.string().trim().min(1, "Enter the page's name.").max(120, "Use at most 120 characters."),
   /** The page's public base URL, used in links, feeds and the API. */
   url: httpUrl("Enter the page's full public address, starting with https://."),
-  /** IANA time zone the public page shows times in. */
-  timeZone: z.string().trim().refine(isTimeZone, "Choose a time zone such as Europe/Berlin or UTC."),
+  /** IANA time zone the public page shows times in; stored under its canonical name ("us/eastern" → "America/New_York"). */
+  timeZone: z
+    .string()
+    .trim()
+    .refine(isTimeZone, "Choose a time zone such as Europe/Berlin or UTC.")
+    .transform((v) => new Intl.DateTimeFormat("en-US", { timeZone: v }).resolvedOptions().timeZone),
   description: optionalText(500),
   logoUrl: optionalUrl,
   /** Accent colour, #rrggbb. */

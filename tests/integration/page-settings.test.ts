@@ -69,7 +69,7 @@ describe("page settings", () => {
     const fields = {
       name: "Console Status",
       url: "https://status.example.org",
-      timeZone: "America/New_York",
+      timeZone: "us/eastern",
       description: "",
       logoUrl: "",
       brandColor: "#2563eb",
@@ -86,7 +86,7 @@ describe("page settings", () => {
     actAs(admin.id);
     expect(await updatePageSettingsAction(null, form(fields))).toEqual({ ok: true, data: null });
     const stored = await db.pageSettings.findUniqueOrThrow({ where: { id: "default" } });
-    expect(stored).toMatchObject({ name: "Console Status", description: null, logoUrl: null });
+    expect(stored).toMatchObject({ name: "Console Status", timeZone: "America/New_York", description: null, logoUrl: null });
     expect(stored.footerLinks).toEqual([
       { label: "Forum", url: "https://forum.example.org" },
       { label: "Docs", url: "https://docs.example.org" },
