@@ -3,7 +3,7 @@ import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
 // Only these files may touch the database client; everything else goes through server/ functions.
-const DATABASE_ACCESS = ["server/**/data.ts", "server/**/mutations.ts", "lib/db.ts"];
+const DATABASE_ACCESS = ["server/**/data.ts", "server/**/mutations.ts", "lib/db.ts", "lib/rate-limit.ts"];
 // Database infrastructure: migrations, the embedded database, LISTEN connections, the job queue.
 const UNRESTRICTED = ["prisma/**", "tests/**", "scripts/**", "bench/**", "lib/migrate.ts", "lib/embedded-db.ts", "lib/notify.ts"];
 
