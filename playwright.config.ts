@@ -40,6 +40,7 @@ export default defineConfig({
     command: `node node_modules/next/dist/bin/next start -p ${port} -H 127.0.0.1`,
     url: baseURL,
     reuseExistingServer: false,
+    stdout: "pipe",
     timeout: 60_000,
     env: { DATABASE_URL: databaseUrl, DEMO_MODE: "true", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn" },
   },

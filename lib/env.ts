@@ -24,6 +24,14 @@ const envSchema = z.object({
   RUN_WORKER: booleanFlag,
   /** Secret for session cookies; generated and kept under DATA_DIR when unset in demo mode. */
   AUTH_SECRET: z.string().min(32).optional(),
+  /** Public base URL of this installation, for sign-in callbacks (next-auth's NEXTAUTH_URL). */
+  NEXTAUTH_URL: z.string().url().optional(),
+  /** OpenID Connect sign-in, enabled when issuer, client id and secret are all set. */
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** Label of the single sign-on button. */
+  OIDC_NAME: z.string().default("Single sign-on"),
   /**
    * Key from which subscribers' signing secrets and management links are derived (so none is stored).
    * Generated and kept under DATA_DIR when unset; set it when several instances share a database.
