@@ -1,5 +1,5 @@
 import "server-only";
-import { RateLimiterMemory, RateLimiterPrisma, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { RateLimiterMemory, RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 
@@ -17,15 +17,17 @@ export interface RateLimit {
   consume(key: string, points?: number): Promise<RateLimitVerdict>;
 }
 
+type Limiter = { consume(key: string, points?: number): Promise<unknown> };
+
 declare global {
-  var __statusRateLimiters: Map<string, RateLimiterAbstract> | undefined;
+  var __statusRateLimiters: Map<string, Limiter> | undefined;
 }
 
 /** A named limit of `points` per `durationSeconds` for each key (usually a client address). */
 export function rateLimit(name: string, options: { points: number; durationSeconds: number }): RateLimit {
-  const limiters = (globalThis.__statusRateLimiters ??= new Map());
+  const limiters = (globalThis.__statusRateLimiters ??= new Map<string, Limiter>());
   const id = `${name}:${options.points}:${options.durationSeconds}`;
-  let limiter = limiters.get(id);
+  let limiter: Limiter | undefined = limiters.get(id);
   if (!limiter) {
     const common = { keyPrefix: name, points: options.points, duration: options.durationSeconds };
     limiter = env.isEmbedded ? new RateLimiterMemory(common) : new RateLimiterPrisma({ ...common, storeClient: db, tableName: "rateLimit" });
