@@ -148,12 +148,15 @@ export async function deliverOne(
 /** Sends what is due for one host for up to `budgetMs`; returns how many deliveries it handled. */
 export async function drainHost(host: string, budgetMs = 60_000): Promise<number> {
   const limit = host === EMAIL_HOST ? EMAIL_CONCURRENCY : env.WEBHOOK_HOST_CONCURRENCY;
-  const leaseMs = env.WEBHOOK_TIMEOUT_MS * 4 + 30_000;
+  // Long enough for a request and the batched write of its outcome; a dead worker's leases lapse soon.
+  const leaseMs = host === EMAIL_HOST ? 180_000 : env.WEBHOOK_TIMEOUT_MS + 15_000;
   const deadline = Date.now() + budgetMs;
   const notifications = new Map<bigint, StoredNotification>();
   const publicChecks = new Map<bigint, { at: number; ok: Promise<boolean> }>();
   const inFlight = new Set<Promise<void>>();
   let buffer: DeliveryOutcome[] = [];
+  // Finished here but not yet written back (their leases still stand in the database).
+  const settled = new Set<bigint>();
   let flushing: Promise<void> = Promise.resolve();
   let handled = 0;
 
@@ -161,12 +164,13 @@ export async function drainHost(host: string, budgetMs = 60_000): Promise<number
     const batch = buffer;
     buffer = [];
     if (batch.length === 0) return flushing;
-    flushing = flushing.then(() =>
-      recordDeliveryOutcomes(batch).catch((error: unknown) =>
+    flushing = flushing
+      .then(() => recordDeliveryOutcomes(batch))
+      .catch((error: unknown) =>
         // The leases lapse and these are sent again: at least once, never lost.
         logger.error({ err: error, host, count: batch.length }, "could not record delivery outcomes"),
-      ),
-    );
+      )
+      .finally(() => batch.forEach((o) => settled.delete(o.deliveryId)));
     return flushing;
   };
   const timer = setInterval(() => void flush(), FLUSH_MS);
@@ -186,6 +190,7 @@ export async function drainHost(host: string, budgetMs = 60_000): Promise<number
     const p: Promise<void> = deliverOne(d, n, cachedStillPublic)
       .then((outcome) => {
         buffer.push(outcome);
+        settled.add(outcome.deliveryId);
         handled++;
         if (buffer.length >= FLUSH_EVERY) void flush();
       })
@@ -199,7 +204,7 @@ export async function drainHost(host: string, budgetMs = 60_000): Promise<number
       const room = limit - inFlight.size;
       // Claim in batches: when idle, or once half the slots are free.
       if (Date.now() < deadline && room > 0 && (inFlight.size === 0 || room >= Math.ceil(limit / 2))) {
-        const ids = await claimDeliveries({ host, max: room, leaseMs, hostLimit: limit });
+        const ids = await claimDeliveries({ host, max: room, leaseMs, hostLimit: limit, settled: [...settled] });
         if (ids.length > 0) {
           const claimed = await getClaimedDeliveries(ids);
           const missing = [...new Set(claimed.map((c) => c.notificationId))].filter((id) => !notifications.has(id));

@@ -88,14 +88,22 @@ export async function fanOutEvent(eventId: bigint, draft: NotificationDraft | nu
 /**
  * Leases up to `max` due deliveries of one host for `leaseMs`, never more than `hostLimit` leased to
  * the host at once across every worker (an advisory lock per host makes the count and the claim one
- * step). Returns the claimed ids.
+ * step). `settled` are the caller's own leases that are finished but not yet written back: they no
+ * longer count against the limit. Returns the claimed ids.
  */
-export async function claimDeliveries(input: { host: string; max: number; leaseMs: number; hostLimit: number }): Promise<bigint[]> {
+export async function claimDeliveries(input: {
+  host: string;
+  max: number;
+  leaseMs: number;
+  hostLimit: number;
+  settled?: bigint[];
+}): Promise<bigint[]> {
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('delivery-host:' || ${input.host}))`;
     const [busy] = await tx.$queryRaw<{ n: bigint }[]>`
       SELECT count(*) AS n FROM "Delivery"
-      WHERE host = ${input.host} AND state = 'pending' AND "leaseUntil" > timezone('UTC', now())`;
+      WHERE host = ${input.host} AND state = 'pending' AND "leaseUntil" > timezone('UTC', now())
+        AND NOT (id = ANY(${input.settled ?? []}::bigint[]))`;
     const room = Math.min(input.max, input.hostLimit - Number(busy?.n ?? 0));
     if (room <= 0) return [];
     const rows = await tx.$queryRaw<{ id: bigint }[]>`
