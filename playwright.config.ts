@@ -37,11 +37,11 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node node_modules/next/dist/bin/next start -p ${port} -H 127.0.0.1`,
+    command: "node --import tsx server.ts",
     url: baseURL,
     reuseExistingServer: false,
     stdout: "pipe",
     timeout: 60_000,
-    env: { DATABASE_URL: databaseUrl, DEMO_MODE: "true", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn" },
+    env: { PORT: String(port), HOSTNAME_BIND: "127.0.0.1", DATABASE_URL: databaseUrl, DEMO_MODE: "true", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn" },
   },
 });

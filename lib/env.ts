@@ -22,6 +22,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Run background jobs inside the web process (default). Set false when running `npm run worker` apart. */
   RUN_WORKER: booleanFlag,
+  /** Seconds between safety-net rebuilds of the public snapshot (changes also rebuild it at once). */
+  SNAPSHOT_REFRESH_SECONDS: z.coerce.number().min(1).max(3600).default(10),
   /** Secret for session cookies; generated and kept under DATA_DIR when unset in demo mode. */
   AUTH_SECRET: z.string().min(32).optional(),
   /** Public base URL of this installation, for sign-in callbacks (next-auth's NEXTAUTH_URL). */

@@ -156,6 +156,28 @@ async function seed(): Promise<void> {
       },
     });
 
+    // 90 days of daily uptime, consistent with the outage above: the rollup job keeps it going from here.
+    const outageDay = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), start.getUTCDate()));
+    const troubled: Record<string, { majorMinutes?: number; partialMinutes?: number; degradedMinutes?: number }> = {
+      [website.id]: { majorMinutes: 132 },
+      [publishApi.id]: { partialMinutes: 132 },
+      [database.id]: { degradedMinutes: 135 },
+    };
+    const components = await tx.component.findMany({ select: { id: true } });
+    const today = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate()));
+    const minutesToday = Math.floor((Date.now() - today.getTime()) / MINUTE);
+    await tx.componentDailyUptime.createMany({
+      data: components.flatMap(({ id }) =>
+        Array.from({ length: 90 }, (_, n) => {
+          const day = new Date(today.getTime() - n * 24 * HOUR);
+          const trouble = day.getTime() === outageDay.getTime() ? (troubled[id] ?? {}) : {};
+          const total = n === 0 ? minutesToday : 1440;
+          const bad = (trouble.majorMinutes ?? 0) + (trouble.partialMinutes ?? 0) + (trouble.degradedMinutes ?? 0);
+          return { componentId: id, day, operationalMinutes: total - bad, ...trouble };
+        }),
+      ),
+    });
+
     const maintenanceStart = new Date(Date.now() + 3 * 24 * HOUR);
     maintenanceStart.setUTCHours(6, 0, 0, 0);
     await tx.maintenance.create({

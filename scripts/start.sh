@@ -17,4 +17,5 @@ sources=(app components server lib prisma public instrumentation.ts next.config.
 if [ ! -f .next/BUILD_ID ] || [ -n "$(find "${sources[@]}" -newer .next/BUILD_ID -not -path 'lib/generated/*' -print -quit 2>/dev/null)" ]; then
   npm run build
 fi
-exec node node_modules/next/dist/bin/next start -p "${PORT:-3000}" -H "${HOSTNAME_BIND:-0.0.0.0}"
+export PORT=${PORT:-3000} HOSTNAME_BIND=${HOSTNAME_BIND:-0.0.0.0}
+exec node --import tsx server.ts

@@ -2,9 +2,15 @@ import "server-only";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/server/auth/demo-users";
-import { startWorker } from "@/server/worker";
+import { closeStreams, installFastPath } from "@/server/public/fast-path";
+import { stopSnapshotStore } from "@/server/public/view";
+import { startWorker, stopWorker } from "@/server/worker";
 
-/** Start-up of the web process: say where the data lives, how to sign in to a demo, start the worker. */
+/**
+ * Start-up of the web process: say where the data lives and how to sign in to a demo, start the public
+ * snapshot and its fast path, and the worker. Nothing here may stop the public page from serving when
+ * the database is down.
+ */
 export function startServerProcess(): void {
   logger.info(
     { database: env.isEmbedded ? `embedded (${env.dataDir})` : "postgres", demo: env.isDemo, worker: env.runWorker },
@@ -14,8 +20,16 @@ export function startServerProcess(): void {
     const accounts = DEMO_USERS.map((u) => `  ${u.email.padEnd(22)} ${u.roles.join(", ")}`).join("\n");
     console.log(`\nDemo mode: staff accounts (password "${DEMO_PASSWORD}"):\n${accounts}\n`);
   }
+  installFastPath();
   if (env.runWorker) {
-    // A worker that cannot start (database down) must not stop the public page from serving.
     startWorker().catch((error: unknown) => logger.error({ err: error }, "worker failed to start"));
   }
+  globalThis.__statusShutdown ??= async () => {
+    closeStreams();
+    await Promise.allSettled([stopSnapshotStore(), env.runWorker ? stopWorker() : Promise.resolve()]);
+  };
+}
+
+declare global {
+  var __statusShutdown: (() => Promise<void>) | undefined;
 }

@@ -1,20 +1,34 @@
 import { ComponentRow } from "@/components/status/component-row";
-import type { PublicComponent, PublicGroup } from "@/server/public/types";
+import type { PublicComponent, PublicGroup, PublicIncident } from "@/server/public/types";
 
 /** Components that should be listed: hidden-while-operational ones only when something is wrong. */
 function visible(component: PublicComponent): boolean {
   return component.showcase && (!component.onlyShowIfDegraded || component.status !== "operational");
 }
 
-export function ComponentList({ groups, components }: { groups: PublicGroup[]; components: PublicComponent[] }) {
+const LIST = "divide-y divide-zinc-200 rounded-lg border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800";
+
+export function ComponentList({
+  groups,
+  components,
+  incidents,
+}: {
+  groups: PublicGroup[];
+  components: PublicComponent[];
+  incidents: PublicIncident[];
+}) {
   const byId = new Map(components.map((c) => [c.id, c]));
-  const ungrouped = components.filter((c) => c.groupId === null && visible(c));
+  const incidentsById = new Map(incidents.map((i) => [i.id, i]));
+  const ungrouped = components.filter((c) => (c.groupId === null || !groups.some((g) => g.id === c.groupId)) && visible(c));
   return (
-    <div className="space-y-6">
+    <section aria-labelledby="components-heading" className="space-y-4">
+      <h2 id="components-heading" className="sr-only">
+        Components
+      </h2>
       {ungrouped.length > 0 ? (
-        <ul className="divide-y divide-zinc-200 rounded-lg border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
+        <ul className={LIST}>
           {ungrouped.map((c) => (
-            <ComponentRow key={c.id} component={c} />
+            <ComponentRow key={c.id} component={c} incidents={incidentsById} />
           ))}
         </ul>
       ) : null}
@@ -22,18 +36,22 @@ export function ComponentList({ groups, components }: { groups: PublicGroup[]; c
         const members = group.componentIds.map((id) => byId.get(id)).filter((c): c is PublicComponent => !!c && visible(c));
         if (members.length === 0) return null;
         return (
-          <section key={group.id} aria-labelledby={`group-${group.id}`} data-testid="component-group">
-            <h2 id={`group-${group.id}`} className="mb-2 text-base font-semibold">
+          <details key={group.id} open className="group/g" data-testid="component-group">
+            <summary className="mb-2 flex cursor-pointer items-center gap-2 text-base font-semibold">
+              <span aria-hidden="true" className="inline-block w-3 transition-transform group-open/g:rotate-90">
+                ›
+              </span>
               {group.name}
-            </h2>
-            <ul className="divide-y divide-zinc-200 rounded-lg border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
+              <span className="text-sm font-normal text-zinc-600 dark:text-zinc-400">({members.length})</span>
+            </summary>
+            <ul className={LIST}>
               {members.map((c) => (
-                <ComponentRow key={c.id} component={c} />
+                <ComponentRow key={c.id} component={c} incidents={incidentsById} />
               ))}
             </ul>
-          </section>
+          </details>
         );
       })}
-    </div>
+    </section>
   );
 }

@@ -1,0 +1,91 @@
+import "server-only";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { logger } from "@/lib/logger";
+import { isPublicResourcePath, respond } from "@/server/public/resources";
+import { HEARTBEAT_MS, MAX_STREAMS, STREAM_HEADERS, STREAM_HEARTBEAT, streamGreeting, streamMessage } from "@/server/public/stream";
+import type { PublicView } from "@/server/public/types";
+import { snapshotStore } from "@/server/public/view";
+
+// The hottest public paths answered from pre-serialized snapshot bytes by the Node server in front of
+// Next.js (server.ts), skipping its routing and rendering: the API, badges and the live stream. The
+// same resources are also served by ordinary route handlers when this layer is not in front.
+
+export type FastPath = (req: IncomingMessage, res: ServerResponse) => boolean;
+
+declare global {
+  var __statusFastPath: FastPath | undefined;
+}
+
+const streams = new Set<ServerResponse>();
+let heartbeat: NodeJS.Timeout | undefined;
+let unsubscribe: (() => void) | undefined;
+
+function broadcast(view: PublicView): void {
+  const message = streamMessage(view);
+  for (const res of streams) res.write(message);
+}
+
+function openStream(req: IncomingMessage, res: ServerResponse, view: PublicView | null): void {
+  if (streams.size >= MAX_STREAMS) {
+    res.writeHead(503, { "retry-after": "30", "content-type": "text/plain" }).end("Too many live viewers; polling still works.");
+    return;
+  }
+  res.writeHead(200, STREAM_HEADERS);
+  res.write(streamGreeting(view));
+  streams.add(res);
+  const close = () => streams.delete(res);
+  req.on("close", close);
+  res.on("error", close);
+}
+
+const header = (req: IncomingMessage, name: string): string | null => {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value.join(",") : (value ?? null);
+};
+
+const handle: FastPath = (req, res) => {
+  const method = req.method ?? "GET";
+  if (method !== "GET" && method !== "HEAD" && method !== "OPTIONS") return false;
+  const url = req.url ?? "/";
+  const q = url.indexOf("?");
+  const pathname = q === -1 ? url : url.slice(0, q);
+  const store = snapshotStore();
+  if (pathname === "/api/stream" && method === "GET") {
+    openStream(req, res, store.current());
+    return true;
+  }
+  if (!isPublicResourcePath(pathname)) return false;
+  const view = store.current();
+  if (!view) return false; // Next's route handler waits for the first snapshot or answers 503
+  const response = respond(view, pathname, {
+    method,
+    ifNoneMatch: header(req, "if-none-match"),
+    acceptEncoding: header(req, "accept-encoding"),
+  });
+  if (!response) return false;
+  res.writeHead(response.status, response.headers);
+  res.end(response.body ?? undefined);
+  return true;
+};
+
+/** Installs the fast path for server.ts and starts pushing snapshot changes to live streams. */
+export function installFastPath(): void {
+  if (globalThis.__statusFastPath) return;
+  const store = snapshotStore();
+  unsubscribe = store.subscribe(broadcast);
+  heartbeat = setInterval(() => {
+    for (const res of streams) res.write(STREAM_HEARTBEAT);
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
+  globalThis.__statusFastPath = handle;
+  logger.info("public fast path installed");
+}
+
+/** Ends every live stream (on shutdown, so the server can close). */
+export function closeStreams(): void {
+  unsubscribe?.();
+  if (heartbeat) clearInterval(heartbeat);
+  for (const res of streams) res.end();
+  streams.clear();
+  globalThis.__statusFastPath = undefined;
+}
