@@ -14,7 +14,7 @@ import {
 } from "@/server/notifications/data";
 import { getPageContext, type PageContext } from "@/server/notifications/drafts";
 import { renderIncidentMail, renderStaffMail } from "@/server/notifications/email-render";
-import { incidentUrl, manageUrl, oneClickUnsubscribeUrl, webhookDocumentationUrl } from "@/server/notifications/links";
+import { manageUrl, oneClickUnsubscribeUrl, webhookDocumentationUrl } from "@/server/notifications/links";
 import { claimDeliveries, recordDeliveryOutcomes, type DeliveryOutcome } from "@/server/notifications/mutations";
 import { isStaffBody, webhookJson, type IncidentBody } from "@/server/notifications/payloads";
 import { isPermanentFailure, nextAttemptAfterFailure, shouldDisable } from "@/server/notifications/retry-policy";
@@ -87,8 +87,13 @@ async function sendEmail(d: ClaimedDelivery, n: StoredNotification, ctx: PageCon
         pageName: ctx.pageName,
         manageUrl: manageUrl(ctx.pageUrl, token),
         unsubscribeUrl: oneClickUnsubscribeUrl(ctx.pageUrl, token),
-        incidentUrl: incidentUrl(ctx.pageUrl, (n.body as IncidentBody).incident.id),
+        incidentUrl: (n.body as IncidentBody).incident.shortlink as string,
         kind: n.type.startsWith("maintenance.") ? "maintenance" : "incident",
+        updateId: n.updateId,
+        postmortem:
+          n.type === "incident.postmortem_published"
+            ? (ctx.snapshot.incidents.find((i) => i.id === n.incidentId)?.postmortem?.body ?? null)
+            : null,
       });
   const headers: Record<string, string> = { "X-Message-Id": d.messageId };
   if (sub.audience === "public") {

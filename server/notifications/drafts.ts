@@ -1,5 +1,8 @@
 import "server-only";
-import { getPublicStatusView } from "@/server/public/data";
+import { loadSnapshotSource } from "@/server/public/data";
+import { buildSnapshot } from "@/server/public/snapshot";
+import { v2Incident, v2Maintenance } from "@/server/public/statuspage-v2";
+import type { PublicSnapshot } from "@/server/public/types";
 import { getComponentForMessage, getIncidentForStaffMessage } from "@/server/notifications/data";
 import type { OutboxEvent } from "@/server/notifications/events";
 import { consoleUrl } from "@/server/notifications/links";
@@ -31,14 +34,22 @@ export interface PageContext {
   page: PageRef;
   pageName: string;
   pageUrl: string;
+  /** What the public sees right now: messages about incidents and maintenance are built from it. */
+  snapshot: PublicSnapshot;
 }
 
-export async function getPageContext(): Promise<PageContext> {
-  const view = await getPublicStatusView();
+/**
+ * A fresh public snapshot, read now rather than taken from the web process's cache: the event being
+ * dispatched committed a moment ago, and its message must include it. Only what is published is in a
+ * snapshot, so an unpublished incident or a draft update cannot make it into a message.
+ */
+export async function getPageContext(now = new Date()): Promise<PageContext> {
+  const snapshot = buildSnapshot(await loadSnapshotSource(now), now);
   return {
-    page: { id: view.page.id, status_indicator: view.status.indicator, status_description: view.status.description },
-    pageName: view.page.name,
-    pageUrl: view.page.url,
+    page: { id: snapshot.page.id, status_indicator: snapshot.status.indicator, status_description: snapshot.status.description },
+    pageName: snapshot.page.name,
+    pageUrl: snapshot.page.url,
+    snapshot,
   };
 }
 
@@ -111,6 +122,48 @@ function staffDraft(type: OutboxEvent["type"], eventId: bigint, body: Notificati
   return { type, audience: "staff", channels: ["webhook", "email"], dedupeKey: `${type}:${eventId}`, body, componentIds: [] };
 }
 
-function buildIncidentDraft(_eventId: bigint, event: OutboxEvent, _ctx: PageContext): Promise<NotificationDraft | null> {
-  return Promise.reject(new Error(`No message for ${event.type} yet: waiting for the public snapshot's v2 mappers.`));
+/** Incidents and maintenance, from the public snapshot through the Statuspage v2 mappers. */
+function buildIncidentDraft(eventId: bigint, event: OutboxEvent, ctx: PageContext): NotificationDraft | null {
+  const s = ctx.snapshot;
+  if (event.type === "incident.published" || event.type === "incident.updated" || event.type === "incident.postmortem_published") {
+    const incident = s.incidents.find((i) => i.id === event.incidentId);
+    if (!incident) return null; // not published (any more)
+    let dedupeKey = `postmortem:${incident.id}`;
+    let componentIds = incident.componentIds;
+    let updateId: string | undefined;
+    if (event.type === "incident.postmortem_published") {
+      if (!incident.postmortem) return null;
+    } else {
+      const update = incident.updates.find((u) => u.id === event.updateId);
+      // A draft, an internal note or an update published with "do not notify" reaches nobody.
+      if (!update || !update.deliverNotifications) return null;
+      // One message per public update, whichever event (published or updated) announced it.
+      dedupeKey = `incident-update:${update.id}`;
+      componentIds = [...new Set([...incident.componentIds, ...update.affectedComponents.map((a) => a.componentId)])];
+      updateId = update.id;
+    }
+    return {
+      type: event.type,
+      audience: "public",
+      channels: ["webhook", "email"],
+      dedupeKey,
+      body: { page: ctx.page, incident: v2Incident(s, incident) },
+      componentIds,
+      incidentId: incident.id,
+      updateId,
+    };
+  }
+  if (event.type.startsWith("maintenance.") && "maintenanceId" in event) {
+    const maintenance = s.maintenances.find((m) => m.id === event.maintenanceId);
+    if (!maintenance) return null;
+    return {
+      type: event.type,
+      audience: "public",
+      channels: ["webhook", "email"],
+      dedupeKey: `${event.type}:${eventId}`,
+      body: { page: ctx.page, incident: v2Maintenance(s, maintenance) },
+      componentIds: maintenance.componentIds,
+    };
+  }
+  return null;
 }

@@ -1,6 +1,5 @@
-import { marked } from "marked";
-import sanitizeHtml from "sanitize-html";
 import { COMPONENT_STATUS_LABELS, isComponentStatus } from "@/server/components/status";
+import { renderMarkdown } from "@/server/incidents/markdown";
 import type { IncidentBody, StaffBody } from "@/server/notifications/payloads";
 
 // Email bodies: plain text and HTML of the same content. Update text is Markdown; in HTML it is
@@ -14,15 +13,6 @@ export interface RenderedMail {
 
 const esc = (s: string) =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
-
-function markdownToHtml(markdown: string): string {
-  const html = marked.parse(markdown, { async: false, gfm: true, breaks: true });
-  return sanitizeHtml(html, {
-    allowedTags: ["p", "br", "strong", "em", "code", "pre", "ul", "ol", "li", "a", "blockquote", "h3", "h4"],
-    allowedAttributes: { a: ["href"] },
-    allowedSchemes: ["https", "http", "mailto"],
-  });
-}
 
 const humanize = (s: string) => s.replace(/_/g, " ").replace(/^\w/, (c) => c.toUpperCase());
 
@@ -50,6 +40,7 @@ function footers(links: Links): { text: string; html: string } {
 }
 
 interface UpdateLike {
+  id?: string;
   status?: string;
   body?: string;
   display_at?: string;
@@ -60,10 +51,18 @@ interface ComponentLike {
   status?: string;
 }
 
-/** An incident or maintenance message: the newest update, the components' states, a link. */
-export function renderIncidentMail(body: IncidentBody, links: Links & { incidentUrl: string; kind: "incident" | "maintenance" }): RenderedMail {
+/**
+ * An incident or maintenance message: the update it announces (or the postmortem), the components'
+ * states, and a link to the incident page.
+ */
+export function renderIncidentMail(
+  body: IncidentBody,
+  links: Links & { incidentUrl: string; kind: "incident" | "maintenance"; updateId?: string | null; postmortem?: string | null },
+): RenderedMail {
   const incident = body.incident;
-  const update = (incident.incident_updates[0] ?? {}) as UpdateLike;
+  const updates = incident.incident_updates as UpdateLike[];
+  const announced = updates.find((u) => u.id === links.updateId) ?? updates[0] ?? {};
+  const update: UpdateLike = links.postmortem ? { status: "postmortem", body: links.postmortem } : announced;
   const components = (Array.isArray(incident.components) ? incident.components : []) as ComponentLike[];
   const status = humanize(update.status ?? (typeof incident.status === "string" ? incident.status : ""));
   const when = update.display_at ?? update.created_at ?? "";
@@ -85,7 +84,7 @@ export function renderIncidentMail(body: IncidentBody, links: Links & { incident
     links.pageName,
     `<h1 style="font-size:20px">${esc(incident.name)}</h1>
 <p><strong>${esc(status)}</strong>${when ? ` <span style="color:#52525b">${esc(when)}</span>` : ""}</p>
-<div>${markdownToHtml(update.body ?? "")}</div>
+<div>${renderMarkdown(update.body ?? "")}</div>
 ${components.length ? `<h2 style="font-size:16px">Components</h2><ul>${components.map((c) => `<li>${esc(c.name ?? "?")}: ${esc(statusLabel(String(c.status ?? "")))}</li>`).join("")}</ul>` : ""}
 <p><a href="${esc(links.incidentUrl)}">View the ${links.kind} on the status page</a></p>`,
     footer.html,

@@ -86,3 +86,9 @@ export async function getSubscriptionForMessage(id: string) {
     select: { id: true, channel: true, target: true, state: true, secretVersion: true, secretRotatedAt: true, audience: true },
   });
 }
+
+/** The public subscription a management token belongs to, or null. */
+export async function findSubscriptionIdByToken(token: string): Promise<string | null> {
+  const sub = await db.subscription.findUnique({ where: { manageTokenHash: hashManageToken(token) }, select: { id: true, audience: true } });
+  return sub && sub.audience === "public" ? sub.id : null;
+}
