@@ -1,6 +1,23 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { feedPath } from "@/server/public/feeds";
 import { getPublicView } from "@/server/public/view";
+
+/** Feed readers find the history feeds through these <link rel="alternate"> tags. */
+export async function generateMetadata(): Promise<Metadata> {
+  const { snapshot } = await getPublicView();
+  const base = snapshot.page.url.replace(/\/+$/, "");
+  const title = `${snapshot.page.name} status history`;
+  return {
+    alternates: {
+      types: {
+        "application/rss+xml": [{ url: `${base}${feedPath("rss")}`, title }],
+        "application/atom+xml": [{ url: `${base}${feedPath("atom")}`, title }],
+      },
+    },
+  };
+}
 
 // The public frame: page name and logo, then the page, then footer links. Everything public renders
 // from the in-memory snapshot; no public request reads the database.
