@@ -106,7 +106,7 @@ describe("history feeds", () => {
     expect(feed.items).toHaveLength(3);
     const item = feed.items.find((i) => i.title === "Uploads failing & slow (Resolved)")!;
     expect(item.link).toBe("https://status.example.org/incidents/inc1");
-    expect(item.id).toBe("https://status.example.org/incidents/inc1");
+    expect((item as unknown as { id: string }).id).toBe("https://status.example.org/incidents/inc1");
     expect(String(item.content)).toContain("Found a bad deploy.");
   });
 
