@@ -20,6 +20,8 @@ export async function startSmtpSink(port: number): Promise<SmtpSink> {
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
+    // Clients may keep pooled connections open; do not wait for them when the test ends.
+    closeTimeout: 500,
     logger: false,
     onData(stream, _session, callback) {
       simpleParser(stream).then(

@@ -27,8 +27,8 @@ export default async function SubscribePage() {
     <main className="space-y-8">
       <h1 className="text-2xl font-bold">Subscribe to updates</h1>
 
-      <section aria-labelledby="feeds" className={section}>
-        <h2 id="feeds" className="text-lg font-semibold">
+      <section aria-labelledby="feeds-heading" className={section}>
+        <h2 id="feeds-heading" className="text-lg font-semibold">
           Feeds
         </h2>
         <p className="text-sm">
@@ -61,8 +61,8 @@ export default async function SubscribePage() {
         </details>
       </section>
 
-      <section aria-labelledby="webhooks" className={section}>
-        <h2 id="webhooks" className="text-lg font-semibold">
+      <section aria-labelledby="webhooks-heading" className={section}>
+        <h2 id="webhooks-heading" className="text-lg font-semibold">
           Webhooks
         </h2>
         <p className="text-sm">
@@ -75,8 +75,8 @@ export default async function SubscribePage() {
         <WebhookSubscribeForm pageUrl={snapshot.page.url} scope={scope} />
       </section>
 
-      <section aria-labelledby="email" className={section}>
-        <h2 id="email" className="text-lg font-semibold">
+      <section aria-labelledby="email-heading" className={section}>
+        <h2 id="email-heading" className="text-lg font-semibold">
           Email
         </h2>
         {isEmailConfigured() ? (

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 
 // GET /subscribe/webhooks: what webhook receivers need to know (meta.documentation in every payload).
 export const metadata: Metadata = { title: "Webhooks: receiving and verifying" };
+// Rendered per request like every public page: the layout around it reads the live snapshot.
+export const dynamic = "force-dynamic";
 
 const EXAMPLE = `{
   "meta": {

@@ -55,8 +55,8 @@ export default async function ManageSubscriptionPage({ params }: { params: Promi
 
       {sub.state === "pending" && !isWebhook ? <ConfirmEmailForm token={token} /> : null}
       {(sub.state === "pending" || sub.state === "disabled") && isWebhook ? (
-        <section className={section} aria-labelledby="verify">
-          <h2 id="verify" className="font-semibold">
+        <section className={section} aria-labelledby="verify-heading">
+          <h2 id="verify-heading" className="font-semibold">
             Verification
           </h2>
           <p className="text-sm">
@@ -73,23 +73,23 @@ export default async function ManageSubscriptionPage({ params }: { params: Promi
 
       {sub.state !== "unsubscribed" ? (
         <>
-          <section className={section} aria-labelledby="components">
-            <h2 id="components" className="font-semibold">
+          <section className={section} aria-labelledby="components-heading">
+            <h2 id="components-heading" className="font-semibold">
               What you hear about
             </h2>
             <ScopeForm token={token} scope={scope} selected={{ componentIds: sub.componentIds, groupIds: sub.groupIds }} />
           </section>
           {isWebhook ? (
-            <section className={section} aria-labelledby="secret">
-              <h2 id="secret" className="font-semibold">
+            <section className={section} aria-labelledby="secret-heading">
+              <h2 id="secret-heading" className="font-semibold">
                 Signing secret
               </h2>
               <RotateSecretForm token={token} />
             </section>
           ) : null}
           {isWebhook && sub.recentDeliveries.length > 0 ? (
-            <section className={section} aria-labelledby="deliveries">
-              <h2 id="deliveries" className="font-semibold">
+            <section className={section} aria-labelledby="deliveries-heading">
+              <h2 id="deliveries-heading" className="font-semibold">
                 Recent deliveries
               </h2>
               <table className="w-full text-left text-sm">
@@ -116,8 +116,8 @@ export default async function ManageSubscriptionPage({ params }: { params: Promi
               </table>
             </section>
           ) : null}
-          <section className={section} aria-labelledby="leave">
-            <h2 id="leave" className="font-semibold">
+          <section className={section} aria-labelledby="leave-heading">
+            <h2 id="leave-heading" className="font-semibold">
               Unsubscribe
             </h2>
             <UnsubscribeForm token={token} />
