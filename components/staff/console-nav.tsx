@@ -5,6 +5,7 @@ import { can, type Permission, type Role } from "@/server/auth/permissions";
 export const CONSOLE_SECTIONS: { href: string; label: string; permission: Permission }[] = [
   { href: "/console", label: "Overview", permission: "console.view" },
   { href: "/console/users", label: "Users", permission: "user.manage" },
+  { href: "/console/subscribers", label: "Subscribers", permission: "subscriber.manage" },
   { href: "/console/account", label: "Account", permission: "console.view" },
 ];
 

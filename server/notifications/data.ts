@@ -152,3 +152,72 @@ export async function getNotifications(ids: bigint[]): Promise<StoredNotificatio
     };
   });
 }
+
+export interface DeliveryLogRow {
+  attemptId: string;
+  at: Date;
+  statusCode: number | null;
+  latencyMs: number;
+  error: string | null;
+  deliveryState: string;
+  attempts: number;
+  messageId: string;
+  eventType: string;
+  channel: "webhook" | "email";
+  target: string;
+  subscriptionId: string;
+}
+
+/** The delivery log: attempts, newest first, optionally only failures or one subscription's. */
+export async function listDeliveryLog(filter: { failuresOnly?: boolean; subscriptionId?: string; take?: number }): Promise<DeliveryLogRow[]> {
+  const rows = await db.deliveryAttempt.findMany({
+    where: {
+      ...(filter.failuresOnly ? { error: { not: null } } : {}),
+      ...(filter.subscriptionId ? { delivery: { subscriptionId: filter.subscriptionId } } : {}),
+    },
+    orderBy: { id: "desc" },
+    take: filter.take ?? 200,
+    select: {
+      id: true,
+      at: true,
+      statusCode: true,
+      latencyMs: true,
+      error: true,
+      delivery: {
+        select: {
+          state: true,
+          attempts: true,
+          messageId: true,
+          subscriptionId: true,
+          notification: { select: { type: true } },
+          subscription: { select: { channel: true, target: true } },
+        },
+      },
+    },
+  });
+  return rows.map((r) => ({
+    attemptId: r.id.toString(),
+    at: r.at,
+    statusCode: r.statusCode,
+    latencyMs: r.latencyMs,
+    error: r.error,
+    deliveryState: r.delivery.state,
+    attempts: r.delivery.attempts,
+    messageId: r.delivery.messageId,
+    eventType: r.delivery.notification.type,
+    channel: r.delivery.subscription.channel,
+    target: r.delivery.subscription.target,
+    subscriptionId: r.delivery.subscriptionId,
+  }));
+}
+
+/** Deliveries waiting, by state of health: what the console's summary shows. */
+export async function getDeliveryBacklog(): Promise<{ pending: number; retrying: number; failedToday: number }> {
+  const dayAgo = new Date(Date.now() - 24 * 60 * 60 * 1000);
+  const [pending, retrying, failedToday] = await Promise.all([
+    db.delivery.count({ where: { state: "pending", attempts: 0 } }),
+    db.delivery.count({ where: { state: "pending", attempts: { gt: 0 } } }),
+    db.delivery.count({ where: { state: "failed", completedAt: { gte: dayAgo } } }),
+  ]);
+  return { pending, retrying, failedToday };
+}

@@ -2,18 +2,21 @@
 
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
+import { z } from "zod";
 import { runAction, type ActionResult } from "@/lib/action-result";
 import { AppError } from "@/lib/errors";
 import { isEmailConfigured } from "@/lib/mailer";
 import { clientAddress, rateLimit } from "@/lib/rate-limit";
 import { getBoss } from "@/server/jobs/boss";
 import { queueSubscriberMail } from "@/server/notifications/jobs";
+import { requireStaff } from "@/server/auth/session";
 import { getSubscriptionForMessage, findSubscriptionIdByToken } from "@/server/subscribers/data";
 import {
   activateSubscription,
   createWebhookSubscription,
   requestEmailSubscription,
   rotateSigningSecret,
+  setSubscriptionEnabledByStaff,
   setSubscriptionScope,
   unsubscribe,
 } from "@/server/subscribers/mutations";
@@ -150,6 +153,16 @@ export async function unsubscribeAction(_prev: unknown, form: FormData): Promise
     const sub = await subscriptionFor(form);
     await unsubscribe(sub.id);
     revalidatePath("/subscriptions/[token]", "page");
+    return null;
+  });
+}
+
+/** Console: an admin turns a subscriber off or back on. */
+export async function setSubscriberEnabledAction(subscriptionId: string, enabled: boolean): Promise<ActionResult> {
+  return runAction(async () => {
+    const { actor } = await requireStaff("subscriber.manage");
+    await setSubscriptionEnabledByStaff(actor, z.string().min(1).max(64).parse(subscriptionId), z.boolean().parse(enabled));
+    revalidatePath("/console/subscribers");
     return null;
   });
 }

@@ -92,3 +92,62 @@ export async function findSubscriptionIdByToken(token: string): Promise<string |
   const sub = await db.subscription.findUnique({ where: { manageTokenHash: hashManageToken(token) }, select: { id: true, audience: true } });
   return sub && sub.audience === "public" ? sub.id : null;
 }
+
+export interface SubscriberRow {
+  id: string;
+  channel: "webhook" | "email";
+  audience: "public" | "staff";
+  target: string;
+  state: "pending" | "active" | "disabled" | "unsubscribed";
+  allComponents: boolean;
+  scopeSize: number;
+  createdAt: Date;
+  lastSuccessAt: Date | null;
+  failingSince: Date | null;
+  disabledReason: string | null;
+  pendingDeliveries: number;
+}
+
+/** Subscribers for the admin console, newest first, optionally filtered. */
+export async function listSubscribersForAdmin(filter: {
+  state?: SubscriberRow["state"];
+  channel?: SubscriberRow["channel"];
+  search?: string;
+  take?: number;
+}): Promise<{ rows: SubscriberRow[]; counts: Record<SubscriberRow["state"], number> }> {
+  const where = {
+    ...(filter.state ? { state: filter.state } : {}),
+    ...(filter.channel ? { channel: filter.channel } : {}),
+    ...(filter.search ? { target: { contains: filter.search, mode: "insensitive" as const } } : {}),
+  };
+  const [subs, grouped] = await Promise.all([
+    db.subscription.findMany({
+      where,
+      orderBy: { createdAt: "desc" },
+      take: filter.take ?? 200,
+      include: {
+        _count: { select: { components: true, groups: true, deliveries: { where: { state: "pending" } } } },
+      },
+    }),
+    db.subscription.groupBy({ by: ["state"], _count: { _all: true } }),
+  ]);
+  const counts = { pending: 0, active: 0, disabled: 0, unsubscribed: 0 };
+  for (const g of grouped) counts[g.state] = g._count._all;
+  return {
+    counts,
+    rows: subs.map((s) => ({
+      id: s.id,
+      channel: s.channel,
+      audience: s.audience,
+      target: s.target,
+      state: s.state,
+      allComponents: s.allComponents,
+      scopeSize: s._count.components + s._count.groups,
+      createdAt: s.createdAt,
+      lastSuccessAt: s.lastSuccessAt,
+      failingSince: s.failingSince,
+      disabledReason: s.disabledReason,
+      pendingDeliveries: s._count.deliveries,
+    })),
+  };
+}

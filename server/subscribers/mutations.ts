@@ -2,6 +2,9 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { writeAudit } from "@/server/audit/mutations";
+import type { Actor } from "@/server/auth/actor";
+import { disableSubscription } from "@/server/notifications/mutations";
 import { hashManageToken, manageTokenFor, signingSecretFor } from "@/server/notifications/secrets";
 import type { ComponentScopeInput } from "@/server/subscribers/schema";
 
@@ -133,4 +136,30 @@ export async function deleteStalePendingSubscriptions(now = new Date()): Promise
     where: { state: "pending", audience: "public", createdAt: { lt: cutoff } },
   });
   return count;
+}
+
+/** Staff turn a subscription off (with the reason its owner will see) or back on. */
+export async function setSubscriptionEnabledByStaff(actor: Actor, id: string, enabled: boolean, now = new Date()): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const before = await tx.subscription.findUnique({ where: { id }, select: { state: true, audience: true } });
+    if (!before) throw new AppError("NOT_FOUND", "Subscription not found.");
+    if (before.audience === "staff") throw new AppError("BAD_REQUEST", "Staff recipients come from the configuration.");
+    if (enabled) {
+      if (before.state !== "disabled") throw new AppError("BAD_REQUEST", "Only a turned-off subscription can be turned back on.");
+      await tx.subscription.update({
+        where: { id },
+        data: { state: "active", disabledAt: null, disabledReason: null, failingSince: null },
+      });
+    } else {
+      if (before.state !== "active") throw new AppError("BAD_REQUEST", "Only an active subscription can be turned off.");
+      await disableSubscription(tx, id, "Turned off by the page's staff.", now);
+    }
+    await writeAudit(tx, actor, {
+      action: enabled ? "subscriber.enable" : "subscriber.disable",
+      entityType: "subscription",
+      entityId: id,
+      before: { state: before.state },
+      after: { state: enabled ? "active" : "disabled" },
+    });
+  });
 }
