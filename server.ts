@@ -8,6 +8,7 @@ import type { FastPath } from "@/server/public/fast-path";
 declare global {
   var __statusFastPath: FastPath | undefined;
   var __statusShutdown: (() => Promise<void>) | undefined;
+  var __statusSelfOrigin: string | undefined;
 }
 
 const port = Number(process.env.PORT ?? 3000);
@@ -16,6 +17,8 @@ const app = next({ dev: false, hostname, port, dir: import.meta.dirname });
 const handle = app.getRequestHandler();
 
 await app.prepare();
+const selfHost = hostname === "0.0.0.0" || hostname === "::" ? "127.0.0.1" : hostname.includes(":") ? `[${hostname}]` : hostname;
+globalThis.__statusSelfOrigin = `http://${selfHost}:${port}`;
 
 const server = http.createServer((req, res) => {
   if (globalThis.__statusFastPath?.(req, res)) return;
@@ -29,7 +32,7 @@ server.listen(port, hostname, () => {
   console.log(`Status page on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);
   // Next runs its instrumentation hook (which starts the snapshot store, the worker and the fast path)
   // on the first request it handles: make that request now rather than making a visitor wait.
-  http.get({ host: "127.0.0.1", port, path: "/api/health" }, (res) => res.resume()).on("error", () => undefined);
+  http.get(`${globalThis.__statusSelfOrigin}/api/health`, (res) => res.resume()).on("error", () => undefined);
 });
 
 let stopping = false;

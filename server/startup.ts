@@ -20,7 +20,7 @@ export function startServerProcess(): void {
     const accounts = DEMO_USERS.map((u) => `  ${u.email.padEnd(22)} ${u.roles.join(", ")}`).join("\n");
     console.log(`\nDemo mode: staff accounts (password "${DEMO_PASSWORD}"):\n${accounts}\n`);
   }
-  installFastPath();
+  installFastPath(globalThis.__statusSelfOrigin);
   if (env.runWorker) {
     startWorker().catch((error: unknown) => logger.error({ err: error }, "worker failed to start"));
   }
@@ -32,4 +32,6 @@ export function startServerProcess(): void {
 
 declare global {
   var __statusShutdown: (() => Promise<void>) | undefined;
+  /** Where server.ts listens, so the process can render its own status page for the page cache. */
+  var __statusSelfOrigin: string | undefined;
 }

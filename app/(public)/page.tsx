@@ -28,7 +28,7 @@ export default async function StatusPage() {
         {snapshot.page.description ? <p className="text-zinc-600 dark:text-zinc-400">{snapshot.page.description}</p> : null}
         <LiveBanner />
         <LiveIncidents />
-        <LiveMaintenance components={snapshot.components} />
+        <LiveMaintenance components={snapshot.components.map(({ id, name }) => ({ id, name }))} />
         <ComponentList groups={snapshot.groups} components={snapshot.components} incidents={snapshot.incidents} />
         <PastIncidents incidents={snapshot.incidents} timeZone={snapshot.page.timeZone} now={new Date(snapshot.generatedAt)} />
       </main>

@@ -10,7 +10,7 @@ export function MaintenanceCard({
   timeZone,
 }: {
   maintenance: PublicMaintenance;
-  components: PublicComponent[];
+  components: Pick<PublicComponent, "id" | "name">[];
   timeZone: string;
 }) {
   const affected = components.filter((c) => maintenance.componentIds.includes(c.id)).map((c) => c.name);

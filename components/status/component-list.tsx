@@ -18,7 +18,7 @@ export function ComponentList({
   incidents: PublicIncident[];
 }) {
   const byId = new Map(components.map((c) => [c.id, c]));
-  const incidentsById = new Map(incidents.map((i) => [i.id, i]));
+  const incidentNames = new Map(incidents.map((i) => [i.id, i.name]));
   const ungrouped = components.filter((c) => (c.groupId === null || !groups.some((g) => g.id === c.groupId)) && visible(c));
   return (
     <section aria-labelledby="components-heading" className="space-y-4">
@@ -28,7 +28,7 @@ export function ComponentList({
       {ungrouped.length > 0 ? (
         <ul className={LIST}>
           {ungrouped.map((c) => (
-            <ComponentRow key={c.id} component={c} incidents={incidentsById} />
+            <ComponentRow key={c.id} component={c} incidentNames={incidentNames} />
           ))}
         </ul>
       ) : null}
@@ -46,7 +46,7 @@ export function ComponentList({
             </summary>
             <ul className={LIST}>
               {members.map((c) => (
-                <ComponentRow key={c.id} component={c} incidents={incidentsById} />
+                <ComponentRow key={c.id} component={c} incidentNames={incidentNames} />
               ))}
             </ul>
           </details>

@@ -1,8 +1,8 @@
 import { LiveComponentStatus } from "@/components/status/live-sections";
 import { UptimeBar } from "@/components/status/uptime-bar";
-import type { PublicComponent, PublicIncident } from "@/server/public/types";
+import type { PublicComponent } from "@/server/public/types";
 
-export function ComponentRow({ component, incidents }: { component: PublicComponent; incidents: Map<string, PublicIncident> }) {
+export function ComponentRow({ component, incidentNames }: { component: PublicComponent; incidentNames: Map<string, string> }) {
   return (
     <li className="space-y-3 px-4 py-3" data-testid="component" data-component-id={component.id}>
       <div className="flex items-center justify-between gap-4">
@@ -12,7 +12,7 @@ export function ComponentRow({ component, incidents }: { component: PublicCompon
         </div>
         <LiveComponentStatus id={component.id} initial={component.status} />
       </div>
-      <UptimeBar component={component} incidents={incidents} />
+      <UptimeBar component={component} incidentNames={incidentNames} />
     </li>
   );
 }

@@ -36,7 +36,7 @@ export function LiveIncidents() {
   );
 }
 
-export function LiveMaintenance({ components }: { components: PublicComponent[] }) {
+export function LiveMaintenance({ components }: { components: Pick<PublicComponent, "id" | "name">[] }) {
   const live = useLive();
   if (live.maintenances.length === 0) return null;
   return (

@@ -29,15 +29,18 @@ export function uptimeRatio(m: StatusMinutes): number | null {
   return Math.max(0, Math.min(1, 1 - down / unplanned));
 }
 
+/** A day with no minutes recorded at all. */
+export const NO_MINUTES: Readonly<StatusMinutes> = Object.freeze({
+  operationalMinutes: 0,
+  degradedMinutes: 0,
+  partialMinutes: 0,
+  majorMinutes: 0,
+  maintenanceMinutes: 0,
+  noDataMinutes: 0,
+});
+
 export function sumMinutes(days: StatusMinutes[]): StatusMinutes {
-  const total: StatusMinutes = {
-    operationalMinutes: 0,
-    degradedMinutes: 0,
-    partialMinutes: 0,
-    majorMinutes: 0,
-    maintenanceMinutes: 0,
-    noDataMinutes: 0,
-  };
+  const total: StatusMinutes = { ...NO_MINUTES };
   for (const d of days) {
     total.operationalMinutes += d.operationalMinutes;
     total.degradedMinutes += d.degradedMinutes;

@@ -1,6 +1,7 @@
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { logger } from "@/lib/logger";
+import { cachedPageResponse, isRenderRequest, refreshPage, setSelfOrigin } from "@/server/public/page-cache";
 import { isPublicResourcePath, respond } from "@/server/public/resources";
 import { HEARTBEAT_MS, MAX_STREAMS, STREAM_HEADERS, STREAM_HEARTBEAT, streamGreeting, streamMessage } from "@/server/public/stream";
 import type { PublicView } from "@/server/public/types";
@@ -43,6 +44,25 @@ const header = (req: IncomingMessage, name: string): string | null => {
   return Array.isArray(value) ? value.join(",") : (value ?? null);
 };
 
+/** "/" from the pre-rendered HTML; requests Next must answer itself (client navigation, the render) pass. */
+function servePage(req: IncomingMessage, res: ServerResponse, etag: string | undefined): boolean {
+  if (isRenderRequest(req.headers) || req.headers.rsc !== undefined || req.headers["next-router-state-tree"] !== undefined) return false;
+  if (req.method === "OPTIONS") return false;
+  const response = cachedPageResponse(etag, {
+    method: req.method ?? "GET",
+    ifNoneMatch: header(req, "if-none-match"),
+    acceptEncoding: header(req, "accept-encoding"),
+  });
+  return send(res, response);
+}
+
+function send(res: ServerResponse, response: { status: number; headers: Record<string, string>; body: Buffer | null } | null): boolean {
+  if (!response) return false;
+  res.writeHead(response.status, response.headers);
+  res.end(response.body ?? undefined);
+  return true;
+}
+
 const handle: FastPath = (req, res) => {
   const method = req.method ?? "GET";
   if (method !== "GET" && method !== "HEAD" && method !== "OPTIONS") return false;
@@ -50,6 +70,7 @@ const handle: FastPath = (req, res) => {
   const q = url.indexOf("?");
   const pathname = q === -1 ? url : url.slice(0, q);
   const store = snapshotStore();
+  if (pathname === "/" && q === -1) return servePage(req, res, store.current()?.etag);
   if (pathname === "/api/stream" && method === "GET") {
     openStream(req, res, store.current());
     return true;
@@ -62,22 +83,24 @@ const handle: FastPath = (req, res) => {
     ifNoneMatch: header(req, "if-none-match"),
     acceptEncoding: header(req, "accept-encoding"),
   });
-  if (!response) return false;
-  res.writeHead(response.status, response.headers);
-  res.end(response.body ?? undefined);
-  return true;
+  return send(res, response);
 };
 
 /** Installs the fast path for server.ts and starts pushing snapshot changes to live streams. */
-export function installFastPath(): void {
+export function installFastPath(selfOrigin?: string): void {
+  if (selfOrigin) setSelfOrigin(selfOrigin);
   if (globalThis.__statusFastPath) return;
   const store = snapshotStore();
-  unsubscribe = store.subscribe(broadcast);
+  unsubscribe = store.subscribe((view) => {
+    broadcast(view);
+    void refreshPage(store);
+  });
   heartbeat = setInterval(() => {
     for (const res of streams) res.write(STREAM_HEARTBEAT);
   }, HEARTBEAT_MS);
   heartbeat.unref();
   globalThis.__statusFastPath = handle;
+  void refreshPage(store);
   logger.info("public fast path installed");
 }
 

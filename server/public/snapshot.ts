@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { dayLevel, sumMinutes, uptimeRatio, type StatusMinutes } from "@/server/components/uptime";
+import { dayLevel, NO_MINUTES, sumMinutes, uptimeRatio, type StatusMinutes } from "@/server/components/uptime";
 import { renderMarkdown } from "@/server/incidents/markdown";
 import { overallStatus } from "@/server/public/overall-status";
 import type { SnapshotSource } from "@/server/public/data";
@@ -31,6 +31,11 @@ function footerLinks(value: unknown): PublicPage["footerLinks"] {
   });
 }
 
+/** The fields every public update has, incident or maintenance, with its Markdown rendered once. */
+function publicUpdate<S extends string>(u: { id: string; status: S; body: string; displayAt: Date; createdAt: Date }) {
+  return { id: u.id, status: u.status, body: u.body, bodyHtml: renderMarkdown(u.body), displayAt: iso(u.displayAt), createdAt: iso(u.createdAt) };
+}
+
 function buildIncidents(rows: SnapshotSource["incidents"]): PublicIncident[] {
   return rows.map((i) => ({
     id: i.id,
@@ -46,12 +51,7 @@ function buildIncidents(rows: SnapshotSource["incidents"]): PublicIncident[] {
     resolvedAt: isoOrNull(i.resolvedAt),
     componentIds: i.components.map((c) => c.componentId).sort(),
     updates: i.updates.map((u) => ({
-      id: u.id,
-      status: u.status,
-      body: u.body,
-      bodyHtml: renderMarkdown(u.body),
-      displayAt: iso(u.displayAt),
-      createdAt: iso(u.createdAt),
+      ...publicUpdate(u),
       updatedAt: iso(u.updatedAt),
       deliverNotifications: u.deliverNotifications,
       affectedComponents: u.affectedComponents.map((a) => ({
@@ -83,26 +83,11 @@ function buildMaintenances(rows: SnapshotSource["maintenances"]): PublicMaintena
       createdAt: iso(m.createdAt),
       updatedAt: iso(m.updatedAt),
       componentIds: m.components.map((c) => c.componentId).sort(),
-      updates: m.updates.map((u) => ({
-        id: u.id,
-        status: u.status,
-        body: u.body,
-        bodyHtml: renderMarkdown(u.body),
-        displayAt: iso(u.displayAt),
-        createdAt: iso(u.createdAt),
-      })),
+      updates: m.updates.map(publicUpdate),
     }))
     .sort((a, b) => a.scheduledFor.localeCompare(b.scheduledFor) || a.id.localeCompare(b.id));
 }
 
-const EMPTY: StatusMinutes = {
-  operationalMinutes: 0,
-  degradedMinutes: 0,
-  partialMinutes: 0,
-  majorMinutes: 0,
-  maintenanceMinutes: 0,
-  noDataMinutes: 0,
-};
 
 /** The last UPTIME_DAYS UTC days of one component, oldest first, with the incidents open on each. */
 function uptimeDays(
@@ -118,7 +103,7 @@ function uptimeDays(
   for (let n = UPTIME_DAYS - 1; n >= 0; n--) {
     const start = today - n * DAY_MS;
     const date = dayKey(new Date(start));
-    const m = rows.get(`${componentId}:${date}`) ?? EMPTY;
+    const m = rows.get(`${componentId}:${date}`) ?? NO_MINUTES;
     minutes.push(m);
     const incidentIds = mine
       .filter((i) => Date.parse(i.startedAt) < start + DAY_MS && (i.resolvedAt === null || Date.parse(i.resolvedAt) >= start))
