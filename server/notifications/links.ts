@@ -12,6 +12,5 @@ export const oneClickUnsubscribeUrl = (pageUrl: string, token: string) =>
 /** What receivers read to understand and verify our webhooks. */
 export const webhookDocumentationUrl = (pageUrl: string) => `${base(pageUrl)}/subscribe/webhooks`;
 
-export const incidentUrl = (pageUrl: string, incidentId: string) => `${base(pageUrl)}/incidents/${incidentId}`;
 
 export const consoleUrl = (pageUrl: string, path = "") => `${base(pageUrl)}/console${path}`;
