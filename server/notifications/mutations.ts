@@ -219,6 +219,8 @@ export async function syncStaffRecipients(
   newId: () => string,
 ): Promise<void> {
   await db.$transaction(async (tx) => {
+    // Workers starting together must not each add the same recipient.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('staff-recipients'))`;
     const existing = await tx.subscription.findMany({ where: { audience: "staff" } });
     for (const w of wanted) {
       const found = existing.find((e) => e.channel === w.channel && e.target === w.target);
