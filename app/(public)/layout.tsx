@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { SubscribeLink } from "@/components/subscribers/subscribe-link";
 import { feedPath } from "@/server/public/feeds";
 import { getPublicView } from "@/server/public/view";
 
@@ -33,6 +34,7 @@ export default async function PublicLayout({ children }: { children: ReactNode }
           ) : null}
           <span className="text-2xl font-bold">{page.name}</span>
         </Link>
+        <SubscribeLink />
       </header>
       {children}
       <footer className="mt-12 flex flex-wrap gap-x-4 gap-y-2 border-t border-zinc-200 pt-4 text-sm text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
