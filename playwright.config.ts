@@ -42,6 +42,17 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     timeout: 60_000,
-    env: { PORT: String(port), HOSTNAME_BIND: "127.0.0.1", DATABASE_URL: databaseUrl, DEMO_MODE: "true", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn" },
+    env: {
+      PORT: String(port),
+      HOSTNAME_BIND: "127.0.0.1",
+      DATABASE_URL: databaseUrl,
+      DEMO_MODE: "true",
+      NEXT_TELEMETRY_DISABLED: "1",
+      LOG_LEVEL: "warn",
+      // Notifications go to the tests' own receivers on loopback (tests/e2e/support/notify.ts).
+      WEBHOOK_ALLOWED_PRIVATE_RANGES: "127.0.0.1/32",
+      WEBHOOK_TIMEOUT_MS: "3000",
+      SMTP_URL: `smtp://127.0.0.1:${port + 4}`,
+    },
   },
 });

@@ -8,6 +8,9 @@ const booleanFlag = z
   .optional()
   .transform((v) => (v === undefined || v === "" ? undefined : v === "true" || v === "1"));
 
+/** An empty variable counts as unset, as in most .env files. */
+const unsetIfEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema);
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** Postgres connection string; when unset the app runs on an embedded PGlite database. */
@@ -31,6 +34,28 @@ const envSchema = z.object({
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   /** Label of the single sign-on button. */
   OIDC_NAME: z.string().default("Single sign-on"),
+  /**
+   * Key from which subscribers' signing secrets and management links are derived (so none is stored).
+   * Generated and kept under DATA_DIR when unset; set it when several instances share a database.
+   */
+  NOTIFY_SECRET: unsetIfEmpty(z.string().min(32).optional()),
+  /** SMTP server for subscriber and staff email, e.g. smtp://user:pass@mail.example.org:587. Unset: no email. */
+  SMTP_URL: unsetIfEmpty(z.string().url().optional()),
+  /** Sender of notification email; defaults to status@<the page's host>. */
+  SMTP_FROM: unsetIfEmpty(z.string().min(3).optional()),
+  /** Staff addresses (comma-separated) that receive cadence reminders and probe alerts. */
+  STAFF_NOTIFY_EMAILS: unsetIfEmpty(z.string().optional()),
+  /** Slack-compatible incoming-webhook URL for staff alerts. */
+  STAFF_WEBHOOK_URL: unsetIfEmpty(z.string().url().optional()),
+  /**
+   * Private, loopback or link-local ranges webhooks may still reach (comma-separated CIDRs such as
+   * 10.1.0.0/16 or 127.0.0.1/32). Targets there may also use plain http. Empty: none.
+   */
+  WEBHOOK_ALLOWED_PRIVATE_RANGES: unsetIfEmpty(z.string().optional()),
+  /** How long one webhook request may take, in milliseconds. */
+  WEBHOOK_TIMEOUT_MS: unsetIfEmpty(z.coerce.number().int().min(100).max(60_000).default(10_000)),
+  /** Webhook requests in flight at once to one host, across every worker. */
+  WEBHOOK_HOST_CONCURRENCY: unsetIfEmpty(z.coerce.number().int().min(1).max(200).default(16)),
 });
 
 export type Env = z.infer<typeof envSchema> & {

@@ -8,12 +8,17 @@ import { JOB_REGISTRARS } from "@/server/jobs/registry";
 
 declare global {
   var __statusWorker: Promise<void> | undefined;
+  var __statusWorkerStops: (() => Promise<void>)[] | undefined;
 }
 
 export function startWorker(): Promise<void> {
   globalThis.__statusWorker ??= (async () => {
     const boss = await getBoss();
-    for (const register of JOB_REGISTRARS) await register(boss);
+    const stops: (() => Promise<void>)[] = (globalThis.__statusWorkerStops = []);
+    for (const register of JOB_REGISTRARS) {
+      const stop = await register(boss);
+      if (stop) stops.push(stop);
+    }
     logger.info({ registrars: JOB_REGISTRARS.length }, "worker started");
   })();
   return globalThis.__statusWorker;
@@ -21,5 +26,8 @@ export function startWorker(): Promise<void> {
 
 export async function stopWorker(): Promise<void> {
   globalThis.__statusWorker = undefined;
+  const stops = globalThis.__statusWorkerStops ?? [];
+  globalThis.__statusWorkerStops = undefined;
+  await Promise.allSettled(stops.map((stop) => stop()));
   await stopBoss();
 }

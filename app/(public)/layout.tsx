@@ -1,6 +1,24 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { SubscribeLink } from "@/components/subscribers/subscribe-link";
+import { feedPath } from "@/server/public/feeds";
 import { getPublicView } from "@/server/public/view";
+
+/** Feed readers find the history feeds through these <link rel="alternate"> tags. */
+export async function generateMetadata(): Promise<Metadata> {
+  const { snapshot } = await getPublicView();
+  const base = snapshot.page.url.replace(/\/+$/, "");
+  const title = `${snapshot.page.name} status history`;
+  return {
+    alternates: {
+      types: {
+        "application/rss+xml": [{ url: `${base}${feedPath("rss")}`, title }],
+        "application/atom+xml": [{ url: `${base}${feedPath("atom")}`, title }],
+      },
+    },
+  };
+}
 
 // The public frame: page name and logo, then the page, then footer links. Everything public renders
 // from the in-memory snapshot; no public request reads the database.
@@ -16,6 +34,7 @@ export default async function PublicLayout({ children }: { children: ReactNode }
           ) : null}
           <span className="text-2xl font-bold">{page.name}</span>
         </Link>
+        <SubscribeLink />
       </header>
       {children}
       <footer className="mt-12 flex flex-wrap gap-x-4 gap-y-2 border-t border-zinc-200 pt-4 text-sm text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">

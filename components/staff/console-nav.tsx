@@ -8,6 +8,7 @@ export const CONSOLE_SECTIONS: { href: string; label: string; permission: Permis
   { href: "/console/components", label: "Components", permission: "component.manage" },
   { href: "/console/settings", label: "Page settings", permission: "page.manage" },
   { href: "/console/users", label: "Users", permission: "user.manage" },
+  { href: "/console/subscribers", label: "Subscribers", permission: "subscriber.manage" },
   { href: "/console/audit", label: "Audit log", permission: "audit.read" },
   { href: "/console/account", label: "Account", permission: "console.view" },
 ];

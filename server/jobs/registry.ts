@@ -1,8 +1,11 @@
 import "server-only";
 import type PgBoss from "pg-boss";
 import { registerMaintenanceJobs } from "@/server/maintenance/jobs";
+import { registerNotificationJobs } from "@/server/notifications/jobs";
 
-// Each area that runs background work exports a registrar; the worker calls them all at start.
-export type JobRegistrar = (boss: PgBoss) => Promise<void>;
+// Each area that runs background work exports a registrar; the worker calls them all at start. A
+// registrar that starts something of its own (a listener, a timer) returns how to stop it; the worker
+// calls that before stopping the queue.
+export type JobRegistrar = (boss: PgBoss) => Promise<void | (() => Promise<void>)>;
 
-export const JOB_REGISTRARS: JobRegistrar[] = [registerMaintenanceJobs];
+export const JOB_REGISTRARS: JobRegistrar[] = [registerNotificationJobs, registerMaintenanceJobs];

@@ -1,5 +1,6 @@
 import { gzipSync } from "node:zlib";
 import { componentBadge, overallBadge, unknownBadge } from "@/server/public/badge";
+import { historyFeed, type FeedFormat } from "@/server/public/feeds";
 import { liveModel } from "@/server/public/live";
 import { v2 } from "@/server/public/statuspage-v2";
 import type { PublicSnapshot, PublicView } from "@/server/public/types";
@@ -53,11 +54,31 @@ function componentBadgeResource(id: string): Resource {
   };
 }
 
+const FEED_TYPES: Record<FeedFormat, string> = {
+  rss: "application/rss+xml; charset=utf-8",
+  atom: "application/atom+xml; charset=utf-8",
+};
+
+/** /history.rss, /history.atom, and /history/{componentId}.rss or .atom. */
+function feedResource(pathname: string): Resource | null {
+  const match = /^\/history(?:\/([A-Za-z0-9_-]{1,64}))?\.(rss|atom)$/.exec(pathname);
+  if (!match) return null;
+  const [, componentId, format] = match as unknown as [string, string | undefined, FeedFormat];
+  return {
+    contentType: FEED_TYPES[format],
+    build: ({ snapshot }) => {
+      const body = historyFeed(snapshot, format, componentId);
+      return body === null ? { status: 404, body: "Unknown component." } : { status: 200, body };
+    },
+  };
+}
+
 export function resolveResource(pathname: string): Resource | null {
   const fixed = STATIC_RESOURCES[pathname];
   if (fixed) return fixed;
   const badge = /^\/badge\/([A-Za-z0-9_-]{1,64})\.svg$/.exec(pathname);
-  return badge?.[1] ? componentBadgeResource(badge[1]) : null;
+  if (badge?.[1]) return componentBadgeResource(badge[1]);
+  return feedResource(pathname);
 }
 
 export function isPublicResourcePath(pathname: string): boolean {

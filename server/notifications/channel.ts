@@ -1,0 +1,2 @@
+/** The Postgres NOTIFY channel on which a committed outbox event wakes the dispatcher. */
+export const OUTBOX_CHANNEL = "status_outbox";
