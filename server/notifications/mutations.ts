@@ -45,8 +45,8 @@ export async function fanOutEvent(eventId: bigint, draft: NotificationDraft | nu
           },
           select: { id: true },
         });
-        // Matching happens here, in one statement: active subscriptions of the audience and channel
-        // that cover every component, or one of the event's components, or a group holding one of them
+        // Matching happens here, in one statement: subscriptions of the audience and channel, active
+        // since before the event, that cover every component, or one of the event's components, or a group holding one of them
         // now (so components added to a group later are covered). An event about no particular
         // component reaches everyone. The message id is derived from the event and the subscription.
         deliveries = await tx.$executeRaw`
@@ -60,6 +60,9 @@ export async function fanOutEvent(eventId: bigint, draft: NotificationDraft | nu
           WHERE s.audience = ${draft.audience}::"SubscriberAudience"
             AND s.state = 'active'
             AND s.channel::text = ANY(${draft.channels}::text[])
+            -- Only what happened after the subscription became active: a new subscriber does not
+            -- receive events that were still waiting in the outbox when it signed up.
+            AND COALESCE(s."verifiedAt", s."createdAt") <= (SELECT "createdAt" FROM "OutboxEvent" WHERE id = ${eventId})
             AND (
               s."allComponents"
               OR cardinality(${draft.componentIds}::text[]) = 0

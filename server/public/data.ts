@@ -92,7 +92,8 @@ export async function loadSnapshotSource(now: Date) {
         },
       }),
       db.maintenance.findMany({
-        where: { visibility: "published" },
+        // A cancelled window is stored as completed; the public must not read it as work that was done.
+        where: { visibility: "published", cancelledAt: null },
         orderBy: [{ scheduledFor: "desc" }, { id: "asc" }],
         take: MAINTENANCE_LIMIT,
         select: {

@@ -6,11 +6,13 @@ import type { ComponentStatus } from "@/server/components/status";
 
 export const unique = (label: string) => `${label} ${randomBytes(4).toString("hex")}`;
 
-export async function ensurePage(overrides: { name?: string; timeZone?: string } = {}) {
+/** The page as tests expect it (other files may have changed its settings): default URL unless given. */
+export async function ensurePage(overrides: { name?: string; timeZone?: string; url?: string } = {}) {
+  const url = overrides.url ?? "http://localhost:3000";
   return db.pageSettings.upsert({
     where: { id: "default" },
-    create: { name: overrides.name ?? "Test Status", url: "http://localhost:3000", timeZone: overrides.timeZone ?? "UTC" },
-    update: overrides,
+    create: { name: overrides.name ?? "Test Status", url, timeZone: overrides.timeZone ?? "UTC" },
+    update: { ...overrides, url },
   });
 }
 

@@ -30,6 +30,17 @@ describe("webhook delivery", () => {
     await receiver.close();
   });
 
+  it("sends a new subscription only what happens after it became active", async () => {
+    const component = await createComponent();
+    await setComponentStatus(systemActor("test"), { componentId: component.id, status: "degraded_performance", source: "staff" });
+    const sub = await createActiveWebhook(receiver.url(`/hook/${unique("late").replace(/\W/g, "")}`));
+    await dispatchAndDrain();
+    expect(await db.delivery.count({ where: { subscriptionId: sub.id } })).toBe(0);
+    await setComponentStatus(systemActor("test"), { componentId: component.id, status: "operational", source: "staff" });
+    await dispatchAndDrain();
+    expect(await db.delivery.count({ where: { subscriptionId: sub.id } })).toBe(1);
+  });
+
   it("sends a component update in Statuspage's shape, signed so the reference library verifies it", async () => {
     const component = await createComponent();
     const path = `/hook/${unique("shape").replace(/\W/g, "")}`;
