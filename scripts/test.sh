@@ -40,20 +40,8 @@ echo "── production build"; npx next build; build=$?; count_check build $bui
 
 echo "── end-to-end tests"
 if [ "$build" = 0 ]; then
-  db=$(node --import tsx -e '
-    import("./tests/support/postgres.ts").then(async (m) => { const d = await m.createTestDatabase("status_e2e"); console.log(d.name + " " + d.url); });
-  ') || db=""
-  if [ -n "$db" ]; then
-    e2e_name=${db%% *}; export E2E_DATABASE_URL=${db#* }
-    DATABASE_URL=$E2E_DATABASE_URL npm run --silent db:migrate &&
-      DATABASE_URL=$E2E_DATABASE_URL DEMO_MODE=true npm run --silent db:seed &&
-      PLAYWRIGHT_JSON_OUTPUT_NAME="$results/e2e.json" npx playwright test
-    count_json e2e $? "$results/e2e.json" '[r.stats.expected + r.stats.flaky, r.stats.unexpected]'
-    node --import tsx -e 'import("./tests/support/postgres.ts").then((m) => m.dropTestDatabase(process.argv[1]))' "$e2e_name" ||
-      echo "could not drop $e2e_name"
-  else
-    count_check "e2e database" 1
-  fi
+  PLAYWRIGHT_JSON_OUTPUT_NAME="$results/e2e.json" bash scripts/e2e.sh
+  count_json e2e $? "$results/e2e.json" '[r.stats.expected + r.stats.flaky, r.stats.unexpected]'
 else
   count_check "e2e (skipped: the build failed)" 1
 fi
