@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/server/auth/demo-users";
 import { hashPassword } from "@/server/auth/password";
+import { DEFAULT_TEMPLATES } from "@/server/incidents/default-templates";
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
@@ -39,6 +40,11 @@ async function seed(): Promise<void> {
       },
       update: {},
     });
+
+    // The well-known update messages (the migration adds them too); by name, so a second run changes nothing.
+    for (const t of DEFAULT_TEMPLATES) {
+      await tx.incidentTemplate.upsert({ where: { name: t.name }, create: { ...t }, update: {} });
+    }
 
     const users = new Map<string, string>();
     for (const u of demoUsers) {

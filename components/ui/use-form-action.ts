@@ -21,7 +21,8 @@ export function useFormAction<T>(action: FormAction<T>, options: { resetOnSucces
   }, [result, resetOnSuccess]);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const data = new FormData(event.currentTarget);
+    // The button that submitted it counts (a form may offer "Save" and "Publish").
+    const data = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
     startTransition(() => dispatch(data));
   };
   return { result, pending, formRef, onSubmit, errors: (name: string) => fieldErrors(result, name) };

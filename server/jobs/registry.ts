@@ -1,5 +1,6 @@
 import "server-only";
 import type PgBoss from "pg-boss";
+import { registerIncidentJobs } from "@/server/incidents/jobs";
 import { registerMaintenanceJobs } from "@/server/maintenance/jobs";
 import { registerNotificationJobs } from "@/server/notifications/jobs";
 
@@ -8,4 +9,4 @@ import { registerNotificationJobs } from "@/server/notifications/jobs";
 // calls that before stopping the queue.
 export type JobRegistrar = (boss: PgBoss) => Promise<void | (() => Promise<void>)>;
 
-export const JOB_REGISTRARS: JobRegistrar[] = [registerNotificationJobs, registerMaintenanceJobs];
+export const JOB_REGISTRARS: JobRegistrar[] = [registerNotificationJobs, registerMaintenanceJobs, registerIncidentJobs];
