@@ -118,6 +118,11 @@ export async function addNoteAction(id: string, _prev: unknown, form: FormData):
   });
 }
 
+/** The new-update form: "save" drafts it (responders and communicators), "publish" posts it (communicators). */
+export async function composeUpdateAction(id: string, prev: unknown, form: FormData): Promise<ActionResult<{ id: string }>> {
+  return formText(form, "intent") === "publish" ? postUpdateAction(id, prev, form) : draftUpdateAction(id, prev, form);
+}
+
 export async function draftUpdateAction(id: string, _prev: unknown, form: FormData): Promise<ActionResult<{ id: string }>> {
   return runAction(async () => {
     const { actor } = await requireStaff("incident.draft_update");

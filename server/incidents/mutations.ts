@@ -18,14 +18,14 @@ import { announcePublicChange } from "@/server/public/mutations";
 /** Opens an internal incident; the details become its first internal note, a template its first draft. */
 export async function createIncident(actor: Actor, input: CreateIncidentInput, now = new Date()): Promise<{ id: string }> {
   return db.$transaction(async (tx) => {
-    const componentIds = await assertComponentsUsable(tx, input.componentIds);
+    const componentIds = await assertComponentsUsable(tx, input.componentIds ?? []);
     const template = input.templateId ? await tx.incidentTemplate.findUnique({ where: { id: input.templateId } }) : null;
     if (input.templateId && !template) throw new AppError("VALIDATION", "Choose a template that exists.", { templateId: ["Choose a template that exists."] });
     const userId = actorUserId(actor);
     const created = await tx.incident.create({
       data: {
         name: input.name,
-        impact: input.impact,
+        impact: input.impact ?? "minor",
         startedAt: now,
         createdById: userId,
         components: { create: componentIds.map((componentId) => ({ componentId })) },

@@ -81,7 +81,7 @@ export function deriveStatus(updates: PublishedUpdate[], postmortemPublished: bo
     return hits.length ? hits[hits.length - 1]!.displayAt : null;
   };
   const resolved = latest?.status === "resolved";
-  const base: IncidentStatus = (latest?.status as IncidentStatus | undefined) ?? "investigating";
+  const base: IncidentStatus = (latest?.status) ?? "investigating";
   return {
     status: resolved && postmortemPublished ? "postmortem" : base,
     identifiedAt: firstOf("identified"),

@@ -36,11 +36,11 @@ export const createIncidentSchema = z.object({
   impact: z.enum(IMPACTS).default("minor"),
   componentIds: z.array(id).max(200).default([]),
   /** The first internal note (what is known so far). Never public. */
-  details: z.string().trim().max(10_000).optional().transform((v) => v || undefined),
+  details: z.string().trim().max(10_000).optional(),
   /** Start the public side from this template: its text becomes the first draft update. */
   templateId: id.optional(),
 });
-export type CreateIncidentInput = z.infer<typeof createIncidentSchema>;
+export type CreateIncidentInput = z.input<typeof createIncidentSchema>;
 
 export const editIncidentSchema = z
   .object({

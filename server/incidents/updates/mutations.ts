@@ -4,7 +4,6 @@ import { AppError } from "@/lib/errors";
 import { actorUserId, type Actor } from "@/server/auth/actor";
 import { writeAudit } from "@/server/audit/mutations";
 import { applyComponentStatus } from "@/server/components/mutations";
-import type { ComponentStatus } from "@/server/components/status";
 import { assertComponentsUsable, lockIncident, refreshDerived, type IncidentRow } from "@/server/incidents/record/mutations";
 import { publishedDisplayAt } from "@/server/incidents/rules";
 import type { ComponentChange, DraftUpdateInput, EditUpdateInput, PostUpdateInput, PublishUpdateInput } from "@/server/incidents/schema";
@@ -135,7 +134,7 @@ async function publishDraft(tx: Tx, actor: Actor, incident: IncidentRow, draft: 
   for (const c of [...changes].sort((a, b) => a.componentId.localeCompare(b.componentId))) {
     await tx.$queryRaw`SELECT id FROM "Component" WHERE id = ${c.componentId} FOR UPDATE`;
     const { status: oldStatus } = await tx.component.findUniqueOrThrow({ where: { id: c.componentId }, select: { status: true } });
-    await applyComponentStatus(tx, { componentId: c.componentId, status: c.status as ComponentStatus, source: "staff", at: now });
+    await applyComponentStatus(tx, { componentId: c.componentId, status: c.status, source: "staff", at: now });
     await tx.incidentUpdateComponent.create({ data: { updateId: draft.id, componentId: c.componentId, oldStatus, newStatus: c.status } });
     // A component an update changes is one the incident affects.
     await tx.incidentComponent.upsert({ where: { incidentId_componentId: { incidentId: incident.id, componentId: c.componentId } }, create: { incidentId: incident.id, componentId: c.componentId }, update: {} });
