@@ -4,6 +4,7 @@ import { can, type Permission, type Role } from "@/server/auth/permissions";
 // The console's sections, each shown only to roles that may use it (the pages check again).
 export const CONSOLE_SECTIONS: { href: string; label: string; permission: Permission }[] = [
   { href: "/console", label: "Overview", permission: "console.view" },
+  { href: "/console/incidents", label: "Incidents", permission: "console.view" },
   { href: "/console/maintenance", label: "Maintenance", permission: "maintenance.manage" },
   { href: "/console/components", label: "Components", permission: "component.manage" },
   { href: "/console/settings", label: "Page settings", permission: "page.manage" },

@@ -51,10 +51,10 @@ export async function listIncidents(scope?: "open" | "resolved"): Promise<Incide
   return rows.map(toSummary);
 }
 
-/** Published open incidents whose comms lead is this user and whose next update is overdue. */
-export async function listOverdueForCommsLead(userId: string, now = new Date()): Promise<IncidentSummary[]> {
+/** Published open incidents this user is comms lead of, with an update due (the console reminds them). */
+export async function listDueForCommsLead(userId: string): Promise<IncidentSummary[]> {
   const rows = await db.incident.findMany({
-    where: { commsLeadId: userId, visibility: "published", resolvedAt: null, nextUpdateDueAt: { lte: now } },
+    where: { commsLeadId: userId, visibility: "published", resolvedAt: null, nextUpdateDueAt: { not: null } },
     orderBy: { nextUpdateDueAt: "asc" },
     select: summarySelect,
   });

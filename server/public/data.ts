@@ -72,6 +72,8 @@ export async function loadSnapshotSource(now: Date) {
           resolvedAt: true,
           postmortemBody: true,
           postmortemPublishedAt: true,
+          // Titles and progress only: an action item's owner is internal.
+          actionItems: { orderBy: [{ position: "asc" }, { id: "asc" }], select: { title: true, done: true } },
           components: { select: { componentId: true } },
           updates: {
             where: { kind: "public_update", state: "published" },

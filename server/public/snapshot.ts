@@ -63,7 +63,12 @@ function buildIncidents(rows: SnapshotSource["incidents"]): PublicIncident[] {
     })),
     postmortem:
       i.postmortemBody && i.postmortemPublishedAt
-        ? { body: i.postmortemBody, bodyHtml: renderMarkdown(i.postmortemBody), publishedAt: iso(i.postmortemPublishedAt) }
+        ? {
+            body: i.postmortemBody,
+            bodyHtml: renderMarkdown(i.postmortemBody),
+            publishedAt: iso(i.postmortemPublishedAt),
+            actionItems: i.actionItems.map((a) => ({ title: a.title, done: a.done })),
+          }
         : null,
   }));
 }

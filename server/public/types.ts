@@ -91,7 +91,8 @@ export interface PublicIncident {
   componentIds: string[];
   /** Newest first. */
   updates: PublicIncidentUpdate[];
-  postmortem: { body: string; bodyHtml: string; publishedAt: string } | null;
+  /** Published postmortem, with its action items (title and whether done; owners are internal). */
+  postmortem: { body: string; bodyHtml: string; publishedAt: string; actionItems: { title: string; done: boolean }[] } | null;
 }
 
 export interface PublicMaintenanceUpdate {

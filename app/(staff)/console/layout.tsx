@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { CadenceReminder } from "@/components/incident-console/cadence-reminder";
 import { ConsoleNav } from "@/components/staff/console-nav";
 import { SignOutButton } from "@/components/staff/sign-out-button";
 import { ROLE_LABELS } from "@/server/auth/permissions";
 import { getStaffContext } from "@/server/auth/session";
+import { listDueForCommsLead } from "@/server/incidents/data";
 
 export const metadata: Metadata = { title: { default: "Console", template: "%s · Console" }, robots: { index: false } };
 export const dynamic = "force-dynamic";
@@ -15,6 +17,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   const context = await getStaffContext();
   if (!context) return children;
   const { user } = context;
+  const due = user.roles.includes("communicator") ? await listDueForCommsLead(user.id) : [];
   return (
     <div className="min-h-screen">
       <header className="border-b border-zinc-200 dark:border-zinc-800">
@@ -33,6 +36,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           <ConsoleNav roles={user.roles} />
         </div>
       </header>
+      <CadenceReminder incidents={due.map((i) => ({ id: i.id, name: i.name, dueAt: i.nextUpdateDueAt ?? "" }))} serverNow={new Date().toISOString()} />
       <main className="mx-auto max-w-5xl px-4 py-6">{children}</main>
     </div>
   );

@@ -50,6 +50,19 @@ export default async function IncidentPage({ params }: Props) {
             Postmortem
           </h2>
           <div className="prose-status" dangerouslySetInnerHTML={{ __html: incident.postmortem.bodyHtml }} />
+          {incident.postmortem.actionItems.length > 0 ? (
+            <>
+              <h3 className="font-semibold">Action items</h3>
+              <ul className="list-disc space-y-1 pl-5" data-testid="action-items">
+                {incident.postmortem.actionItems.map((a, n) => (
+                  <li key={n}>
+                    {a.title}
+                    {a.done ? <span className="text-zinc-600 dark:text-zinc-400"> (done)</span> : null}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
           <p className="text-xs text-zinc-600 dark:text-zinc-400">
             Posted <LocalTime iso={incident.postmortem.publishedAt} serverText={formatPosted(incident.postmortem.publishedAt, tz)} />
           </p>
