@@ -230,3 +230,43 @@ test("an overdue update shows in the overview and reminds the comms lead", async
     await request.post(`/api/admin/v1/incidents/${id}/updates`, { headers, data: { body: "This incident has been resolved.", status: "resolved" } });
   }
 });
+
+test("templates are edited in the console and start a new incident's draft", async ({ page }) => {
+  const label = `E2E DNS ${suffix()}`;
+  await signIn(page, DEMO.responder, undefined, "/console/incidents/templates");
+  await expect(page.getByTestId("template").filter({ has: page.locator('textarea:text-is("We are currently investigating this issue.")') })).toHaveCount(1);
+  const add = page.getByRole("form", { name: "Add a template" });
+  await add.getByLabel("Template name").fill(label);
+  await add.getByLabel("Suggested incident name (optional)").fill("DNS resolution failures");
+  await add.getByLabel("Impact").selectOption("major");
+  await add.getByLabel("Message (public, Markdown)").fill("Our DNS provider is having trouble.");
+  await add.getByRole("button", { name: "Add template" }).click();
+  await expect(add.getByRole("status")).toHaveText("Template added.");
+  await page.reload();
+  const edit = page.getByRole("form", { name: `Template ${label}` });
+  await edit.getByLabel("Message (public, Markdown)").fill("Our DNS provider is having trouble; we are working around it.");
+  await edit.getByRole("button", { name: "Save template" }).click();
+  await expect(edit.getByRole("status")).toHaveText("Saved.");
+
+  await page.goto("/console/incidents/new");
+  await page.getByLabel("Start from a template (optional)").selectOption({ label: `${label} (Investigating)` });
+  await expect(page.getByLabel("Name", { exact: true })).toHaveValue("DNS resolution failures");
+  await expect(page.getByLabel("Impact")).toHaveValue("major");
+  await page.getByRole("button", { name: "Open internal incident" }).click();
+  await expect(page.getByTestId("draft")).toHaveCount(1);
+  await expect(page.getByTestId("draft").getByLabel("Message (public, Markdown)")).toHaveValue("Our DNS provider is having trouble; we are working around it.");
+
+  await page.goto("/console/incidents/templates");
+  await page.getByRole("form", { name: `Template ${label}` }).getByRole("button", { name: "Remove" }).click();
+  await expect(page.getByRole("form", { name: `Template ${label}` })).toHaveCount(0);
+});
+
+test("an admin may read incidents but not open, draft or publish them", async ({ page, request }) => {
+  await signIn(page, DEMO.admin, undefined, "/console/incidents");
+  await expect(page.getByRole("heading", { name: "Incidents" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Open an incident" })).toHaveCount(0);
+  expect((await page.goto("/console/incidents/new"))?.status()).toBe(403);
+  expect((await page.goto("/console/incidents/templates"))?.status()).toBe(403);
+  const created = await request.post("/api/admin/v1/incidents", { headers: { authorization: `Bearer ${await tokenFor(DEMO.admin)}` }, data: { name: "Not for admins" } });
+  expect(created.status()).toBe(403);
+});
