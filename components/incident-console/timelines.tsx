@@ -67,6 +67,7 @@ const ACTIVITY: Record<string, string> = {
   "incident.note": "added a note",
   "incident.draft_update": "drafted a public update",
   "incident.edit_draft": "edited a draft",
+  "incident.discard_draft": "discarded a draft",
   "incident.publish": "published the incident",
   "incident.publish_update": "published an update",
   "incident.edit_published_update": "corrected a published update",

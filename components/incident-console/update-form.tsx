@@ -38,6 +38,7 @@ export function UpdateForm({
   canDraft,
   canPublish,
   publishLabel,
+  canDiscard = false,
 }: {
   action: FormAction;
   idPrefix: string;
@@ -49,6 +50,8 @@ export function UpdateForm({
   canDraft: boolean;
   canPublish: boolean;
   publishLabel: string;
+  /** An existing draft may be thrown away. */
+  canDiscard?: boolean;
 }) {
   const { result, pending, formRef, onSubmit, errors } = useFormAction(action, { resetOnSuccess: idPrefix === "new" });
   const [status, setStatus] = useState<string>(values.status);
@@ -104,6 +107,11 @@ export function UpdateForm({
         <Button type="submit" name="intent" value="publish" disabled={pending || !canPublish} aria-describedby={canPublish ? undefined : id("publish-note")}>
           {publishLabel}
         </Button>
+        {canDiscard ? (
+          <Button type="submit" name="intent" value="discard" variant="danger" formNoValidate disabled={pending}>
+            Discard draft
+          </Button>
+        ) : null}
       </div>
       {canPublish ? null : (
         <p id={id("publish-note")} data-testid="publish-refused" className="text-sm text-zinc-600 dark:text-zinc-400">

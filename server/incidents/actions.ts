@@ -21,7 +21,7 @@ import {
   publishUpdateSchema,
   templateSchema,
 } from "@/server/incidents/schema";
-import { draftUpdate, editUpdate, postUpdate, publishUpdate } from "@/server/incidents/updates/mutations";
+import { discardDraft, draftUpdate, editUpdate, postUpdate, publishUpdate } from "@/server/incidents/updates/mutations";
 import { zonedLocalToUtc } from "@/server/maintenance/time";
 import { getPageSettings } from "@/server/page/data";
 
@@ -141,13 +141,17 @@ export async function postUpdateAction(id: string, _prev: unknown, form: FormDat
   });
 }
 
-/** A draft's form: "save" keeps it a draft (drafters), "publish" publishes it with these edits (communicators). */
+/**
+ * A draft's form: "save" keeps it a draft and "discard" throws it away (drafters), "publish" publishes it
+ * with these edits (communicators).
+ */
 export async function saveDraftAction(id: string, updateId: string, _prev: unknown, form: FormData): Promise<ActionResult> {
   return runAction(async () => {
-    const intent = z.enum(["save", "publish"]).parse(formText(form, "intent") ?? "save");
+    const intent = z.enum(["save", "publish", "discard"]).parse(formText(form, "intent") ?? "save");
     const { actor } = await requireStaff(intent === "publish" ? "incident.publish" : "incident.draft_update");
     const fields = await updateForm(form);
-    if (intent === "publish") await publishUpdate(actor, id, updateId, publishUpdateSchema.parse(fields));
+    if (intent === "discard") await discardDraft(actor, id, updateId);
+    else if (intent === "publish") await publishUpdate(actor, id, updateId, publishUpdateSchema.parse(fields));
     else await editUpdate(actor, id, updateId, editUpdateSchema.parse(fields), { mayEditPublished: false });
     refresh(id);
     return null;

@@ -118,6 +118,16 @@ export const editUpdateEndpoint = defineEndpoint({
   status: 204,
 });
 
+export const discardDraftEndpoint = defineEndpoint({
+  tag,
+  method: "DELETE",
+  path: "/incidents/{id}/updates/{updateId}",
+  summary: "Discard a draft (409 for a published update: correct it instead).",
+  permission: "incident.draft_update",
+  response: z.null(),
+  status: 204,
+});
+
 export const publishUpdateEndpoint = defineEndpoint({
   tag,
   method: "POST",
@@ -201,6 +211,7 @@ export const incidentEndpoints = [
   draftUpdateEndpoint,
   postUpdateEndpoint,
   editUpdateEndpoint,
+  discardDraftEndpoint,
   publishUpdateEndpoint,
   savePostmortemEndpoint,
   publishPostmortemEndpoint,

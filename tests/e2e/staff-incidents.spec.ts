@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { query } from "./database";
 import { DEMO, signIn } from "./support/auth";
@@ -128,6 +129,20 @@ test("the 502 outage: drafted by a responder, published step by step by the comm
   await expect(comms.getByTestId("incident-status")).toHaveText("Identified");
   await expectPublicSteps(publicPage, id, ["identified", "investigating"]);
 
+  // A correction to a published update keeps what it said before, and who changed it.
+  const identified = comms.getByTestId("public-update").filter({ hasText: "The issue has been identified" });
+  await identified.getByText("Correct this update").click();
+  await identified.getByLabel("Message (public)").fill("The issue has been identified: a connection pool is exhausted. A fix is being implemented.");
+  await identified.getByRole("button", { name: "Save correction" }).click();
+  const corrected = comms.getByTestId("public-update").filter({ hasText: "a connection pool is exhausted" });
+  await corrected.getByText("Edited 1 time: history").click();
+  await expect(corrected.getByTestId("revisions")).toContainText("Before Casey Comms's edit");
+  await expect(corrected.getByTestId("revisions")).toContainText("The issue has been identified and a fix is being implemented.");
+  await expect(async () => {
+    await publicPage.goto(`/incidents/${id}`);
+    await expect(publicPage.getByText("a connection pool is exhausted")).toBeVisible({ timeout: 500 });
+  }).toPass({ timeout: 10_000 });
+
   await post.getByLabel("Status").selectOption("monitoring");
   await post.getByLabel("Message (public, Markdown)").fill("A fix has been deployed; we are monitoring error rates.");
   await post.getByLabel(component).selectOption({ label: "Degraded Performance" });
@@ -187,6 +202,9 @@ test("the console incident page works on a 375 px phone: no sideways scroll, big
     els.map((e) => ({ label: e.getAttribute("name") ?? e.textContent, height: e.getBoundingClientRect().height })).filter((e) => e.height < 40),
   );
   expect(small).toEqual([]);
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
   await query(`UPDATE "Component" SET "archivedAt" = now() WHERE id = $1`, [componentId]);
 });
 

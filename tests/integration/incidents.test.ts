@@ -14,7 +14,7 @@ import {
 import { getIncident, listTemplates } from "@/server/incidents/data";
 import { addNote, assignIncident, createIncident, editIncident, runCadenceReminders } from "@/server/incidents/mutations";
 import { publishPostmortem, savePostmortem } from "@/server/incidents/postmortem/mutations";
-import { draftUpdate, editUpdate, postUpdate, publishUpdate } from "@/server/incidents/updates/mutations";
+import { discardDraft, draftUpdate, editUpdate, postUpdate, publishUpdate } from "@/server/incidents/updates/mutations";
 import { loadSnapshotSource } from "@/server/public/data";
 import { buildSnapshot } from "@/server/public/snapshot";
 import { createComponent, ensurePage } from "@/tests/factories/catalog";
@@ -151,6 +151,35 @@ describe("incident workflow", () => {
     const after = await db.incident.findUniqueOrThrow({ where: { id } });
     expect(after.nextUpdateDueAt!.getTime()).toBeGreaterThan(Date.now() + 80 * MINUTE);
     expect(after.cadenceRemindedFor).toBeNull();
+  });
+
+  it("publishes a draft once however many communicators press publish at the same moment", async () => {
+    const { responder, communicator } = await team();
+    const other = await createStaff(["communicator"]);
+    const { id } = await createIncident(as(responder.id), { name: "Race", impact: "major", componentIds: [] });
+    const draft = await draftUpdate(as(responder.id), id, { body: "Investigating.", status: "investigating", components: [], deliverNotifications: true });
+    const results = await Promise.allSettled([publishUpdate(as(communicator.id), id, draft.id, { restoreComponents: true }), publishUpdate(as(other.id), id, draft.id, { restoreComponents: true })]);
+    expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    expect(await eventsOf(id)).toEqual(["incident.published"]);
+  });
+
+  it("sends one cadence reminder when several workers run at once", async () => {
+    const { communicator } = await team();
+    const { id } = await createIncident(as(communicator.id), { name: "Cadence race", impact: "major", componentIds: [] });
+    await postUpdate(as(communicator.id), id, { body: "Looking.", status: "investigating", components: [], deliverNotifications: true, restoreComponents: true }, new Date(Date.now() - 31 * MINUTE));
+    await Promise.all([runCadenceReminders(), runCadenceReminders(), runCadenceReminders()]);
+    expect((await eventsOf(id)).filter((e) => e === "staff.cadence_overdue")).toHaveLength(1);
+  });
+
+  it("discards drafts but never a published update", async () => {
+    const { responder, communicator } = await team();
+    const { id } = await createIncident(as(responder.id), { name: "Discard", impact: "minor", componentIds: [] });
+    const draft = await draftUpdate(as(responder.id), id, { body: "Wrong.", status: "investigating", components: [], deliverNotifications: true });
+    await discardDraft(as(responder.id), id, draft.id);
+    expect(await db.incidentUpdate.count({ where: { id: draft.id } })).toBe(0);
+    const { id: publishedId } = await postUpdate(as(communicator.id), id, { body: "Right.", status: "investigating", components: [], deliverNotifications: true, restoreComponents: true });
+    await expect(discardDraft(as(communicator.id), id, publishedId)).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(await auditOf(id)).toContain("incident.discard_draft");
   });
 
   it("seeds the default templates and starts an incident from one", async () => {

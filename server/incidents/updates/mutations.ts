@@ -96,6 +96,17 @@ export async function editUpdate(actor: Actor, incidentId: string, updateId: str
   });
 }
 
+/** Throws a draft away (a published update stays: correct it instead). */
+export async function discardDraft(actor: Actor, incidentId: string, updateId: string): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await lockIncident(tx, incidentId);
+    const draft = await lockUpdate(tx, incidentId, updateId);
+    if (draft.state !== "draft") throw new AppError("CONFLICT", "A published update cannot be discarded; correct it instead.");
+    await tx.incidentUpdate.delete({ where: { id: updateId } });
+    await writeAudit(tx, actor, { action: "incident.discard_draft", entityType: "incident", entityId: incidentId, before: updateAuditView(draft) });
+  });
+}
+
 /** Publishes a draft, with the communicator's last edits; the communicator is recorded as approver. */
 export async function publishUpdate(actor: Actor, incidentId: string, updateId: string, input: PublishUpdateInput, now = new Date()): Promise<void> {
   await db.$transaction(async (tx) => {

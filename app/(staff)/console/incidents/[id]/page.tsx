@@ -132,6 +132,7 @@ export default async function IncidentConsolePage({ params }: { params: Promise<
                 canDraft={may("incident.draft_update")}
                 canPublish={may("incident.publish")}
                 publishLabel={publishLabel}
+                canDiscard={may("incident.draft_update")}
               />
             </div>
           ))}
