@@ -67,8 +67,8 @@ export type NoteInput = z.infer<typeof noteSchema>;
 const updateFields = {
   body,
   status: z.enum(UPDATE_STATUSES),
-  /** Shown as posted at this time; may lie in the past to back-fill a timeline. */
-  displayAt: instant.optional(),
+  /** Shown as posted at this time; may lie in the past to back-fill a timeline (not in the future). */
+  displayAt: instant.refine((d) => d.getTime() <= Date.now() + 5 * 60_000, "An update cannot be dated in the future.").optional(),
   /** New statuses for components, applied when the update is published. */
   components: z.array(componentChangeSchema).max(200).default([]),
   /** Send it to subscribers when published. */

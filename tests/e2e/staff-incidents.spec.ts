@@ -233,6 +233,7 @@ test("an overdue update shows in the overview and reminds the comms lead", async
   await expect(row(onTime).getByTestId("cadence")).toContainText(/Next update due in (29|30):/);
   await expect(page.getByTestId("cadence-reminder")).toContainText("E2E late");
   await expect(page.getByTestId("cadence-reminder")).not.toContainText("E2E on time");
+  await expectNoSidewaysScroll(page);
 
   // The worker leaves one reminder event for the notifications area (its job runs every minute).
   await expect

@@ -74,6 +74,8 @@ describe("incidents staff API", () => {
     const { id } = (await call(list.POST, { method: "POST", token: communicator.token, body: { name: "Valid" } })).json as { id: string };
     expect((await call(updates.POST, { method: "POST", token: communicator.token, params: { id }, body: { body: "x", status: "exploded" } })).status).toBe(422);
     expect((await call(updates.POST, { method: "POST", token: communicator.token, params: { id }, body: { body: "x", status: "investigating", displayAt: "yesterday" } })).status).toBe(422);
+    const future = await call(updates.POST, { method: "POST", token: communicator.token, params: { id }, body: { body: "x", status: "investigating", displayAt: new Date(Date.now() + 86_400_000).toISOString() } });
+    expect(future).toMatchObject({ status: 422, json: { error: { fieldErrors: { displayAt: ["An update cannot be dated in the future."] } } } });
     expect((await call(one.PATCH, { method: "PATCH", token: communicator.token, params: { id }, body: { updateCadenceMinutes: 1 } })).status).toBe(422);
     expect((await call(one.GET, { token: communicator.token, params: { id: "missing" } })).status).toBe(404);
   });
