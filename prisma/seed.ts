@@ -195,7 +195,7 @@ async function seed(): Promise<void> {
         components: { create: [{ componentId: database.id }, { componentId: publishApi.id }] },
       },
     });
-  });
+  }, { timeout: 120_000, maxWait: 30_000 }); // generous limits: a busy machine must not abort the seed
   console.log(`Seeded the demo page${env.isDemo ? " and demo staff accounts" : ""}.`);
 }
 
