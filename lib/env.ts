@@ -56,6 +56,16 @@ const envSchema = z.object({
   WEBHOOK_TIMEOUT_MS: unsetIfEmpty(z.coerce.number().int().min(100).max(60_000).default(10_000)),
   /** Webhook requests in flight at once to one host, across every worker. */
   WEBHOOK_HOST_CONCURRENCY: unsetIfEmpty(z.coerce.number().int().min(1).max(200).default(16)),
+  /** Name of the location whose probes this installation's worker runs (agents run the others). */
+  PROBE_LOCATION_NAME: unsetIfEmpty(z.string().trim().min(1).max(60).default("primary")),
+  /** Days raw probe results are kept; hourly and daily rollups are kept for 400 days. */
+  PROBE_RESULT_RETENTION_DAYS: unsetIfEmpty(z.coerce.number().int().min(1).max(365).default(14)),
+  /** How many failing locations make a major outage: "all" reporting locations, or a "majority". */
+  PROBE_MAJOR_OUTAGE_QUORUM: unsetIfEmpty(z.enum(["all", "majority"]).default("all")),
+  /** Checks the worker runs at once. */
+  PROBE_CONCURRENCY: unsetIfEmpty(z.coerce.number().int().min(1).max(2000).default(200)),
+  /** Run the built-in location's probes in this worker (default true). */
+  PROBE_RUNNER: booleanFlag,
 });
 
 export type Env = z.infer<typeof envSchema> & {

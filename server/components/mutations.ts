@@ -3,6 +3,7 @@ import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/server/auth/actor";
 import { writeAudit } from "@/server/audit/mutations";
+import { effectiveStatus } from "@/server/components/effective";
 import type { ComponentStatus } from "@/server/components/status";
 import { enqueueEvent } from "@/server/notifications/mutations";
 import { announcePublicChange } from "@/server/public/mutations";
@@ -59,4 +60,41 @@ export async function setComponentStatus(
     }
     return change;
   });
+}
+
+/**
+ * Recomputes a component's status from everything that has a say (see effective.ts: override, then
+ * maintenance, then probes, then staff) and applies it inside the caller's transaction. `fallback` is
+ * the status to return to when the current one came from maintenance or probes that no longer apply.
+ * Returns the change and its source, or null when nothing changed.
+ */
+export async function applyEffectiveStatus(
+  tx: Tx,
+  componentId: string,
+  now: Date,
+  options: { fallback?: ComponentStatus } = {},
+): Promise<{ oldStatus: ComponentStatus; newStatus: ComponentStatus; source: StatusSource } | null> {
+  const c = await tx.component.findUnique({
+    where: { id: componentId },
+    select: { status: true, statusSource: true, probeStatus: true, overrideStatus: true, overrideExpiresAt: true },
+  });
+  if (!c) throw new AppError("NOT_FOUND", "Component not found.");
+  const inMaintenance =
+    (await tx.maintenanceComponent.count({ where: { componentId, maintenance: { status: { in: ["in_progress", "verifying"] } } } })) > 0;
+  const next = effectiveStatus(
+    {
+      override: c.overrideStatus ? { status: c.overrideStatus, expiresAt: c.overrideExpiresAt } : null,
+      inMaintenance,
+      probeStatus: c.probeStatus,
+      current: { status: c.status, source: c.statusSource },
+      fallback: options.fallback,
+    },
+    now,
+  );
+  if (next.status === c.status) {
+    if (next.source !== c.statusSource) await tx.component.update({ where: { id: componentId }, data: { statusSource: next.source } });
+    return null;
+  }
+  const change = await applyComponentStatus(tx, { componentId, status: next.status, source: next.source, at: now });
+  return change ? { ...change, source: next.source } : null;
 }

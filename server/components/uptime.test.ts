@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dayLevel, formatUptime, sumMinutes, uptimeRatio, type StatusMinutes } from "@/server/components/uptime";
+import { dayLevel, dayMinutes, formatUptime, sumMinutes, uptimeRatio, type StatusMinutes } from "@/server/components/uptime";
 
 const day = (m: Partial<StatusMinutes>): StatusMinutes => ({
   operationalMinutes: 0,
@@ -60,5 +60,48 @@ describe("formatUptime", () => {
     expect(formatUptime(1)).toBe("100%");
     expect(formatUptime(0.5)).toBe("50.00%");
     expect(formatUptime(null)).toBe("No data");
+  });
+});
+
+describe("dayMinutes", () => {
+  const day = new Date("2030-03-01T00:00:00Z");
+  const at = (hhmm: string) => new Date(`2030-03-01T${hhmm}:00Z`);
+  const end = new Date("2030-03-02T00:00:00Z");
+
+  it("splits a day by status changes", () => {
+    const m = dayMinutes({
+      dayStart: day,
+      statusAtStart: "operational",
+      changes: [
+        { at: at("10:00"), newStatus: "major_outage" },
+        { at: at("10:30"), newStatus: "degraded_performance" },
+        { at: at("11:00"), newStatus: "operational" },
+      ],
+      gaps: [],
+      observedFrom: new Date("2030-01-01T00:00:00Z"),
+      now: end,
+    });
+    expect(m).toMatchObject({ operationalMinutes: 1440 - 60, majorMinutes: 30, degradedMinutes: 30, noDataMinutes: 0 });
+    expect(uptimeRatio(m)).toBeCloseTo(1 - 30 / 1440, 6);
+  });
+
+  it("counts silence and the time before the component existed as no data, never as up", () => {
+    const m = dayMinutes({
+      dayStart: day,
+      statusAtStart: "operational",
+      changes: [],
+      gaps: [{ startedAt: at("02:00"), endedAt: at("04:00") }, { startedAt: at("23:00"), endedAt: null }],
+      observedFrom: at("01:00"),
+      now: end,
+    });
+    expect(m).toMatchObject({ operationalMinutes: 1440 - 60 - 120 - 60, noDataMinutes: 240 });
+    const silent = dayMinutes({ dayStart: day, statusAtStart: "operational", changes: [], gaps: [{ startedAt: day, endedAt: null }], observedFrom: day, now: end });
+    expect(uptimeRatio(silent)).toBeNull();
+  });
+
+  it("counts only minutes that are over", () => {
+    const m = dayMinutes({ dayStart: day, statusAtStart: "under_maintenance", changes: [], gaps: [], observedFrom: day, now: at("00:10") });
+    expect(m.maintenanceMinutes).toBe(10);
+    expect(uptimeRatio(m)).toBeNull();
   });
 });

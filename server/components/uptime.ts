@@ -1,3 +1,5 @@
+import type { ComponentStatus } from "@/server/components/status";
+
 // Uptime arithmetic, in one place. Pure; safe for client components.
 //
 // A day's minutes are split by status. Uptime is the share of *observed, unplanned* time the component
@@ -71,3 +73,42 @@ export function formatUptime(ratio: number | null): string {
   const pct = Math.floor(ratio * 10_000) / 100;
   return `${pct.toFixed(2)}%`;
 }
+
+/**
+ * A day's minutes by status, from the component's status changes. Each minute counts in the status the
+ * component had at its middle; minutes before the component existed or inside a monitoring gap (its
+ * probes all silent) are no data; minutes not yet over by `now` are not counted at all.
+ */
+export function dayMinutes(input: {
+  dayStart: Date;
+  /** The status at the start of the day (the last change before it, or the first change's old status). */
+  statusAtStart: ComponentStatus;
+  /** Changes during the day, in time order. */
+  changes: { at: Date; newStatus: ComponentStatus }[];
+  gaps: { startedAt: Date; endedAt: Date | null }[];
+  observedFrom: Date;
+  now: Date;
+}): StatusMinutes {
+  const m: StatusMinutes = { ...NO_MINUTES };
+  const start = input.dayStart.getTime();
+  let status = input.statusAtStart;
+  let next = 0;
+  for (let i = 0; i < 1440; i++) {
+    const minuteEnd = start + (i + 1) * 60_000;
+    if (minuteEnd > input.now.getTime()) break;
+    const mid = minuteEnd - 30_000;
+    while (next < input.changes.length && input.changes[next]!.at.getTime() <= mid) status = input.changes[next++]!.newStatus;
+    const inGap = input.gaps.some((g) => g.startedAt.getTime() <= mid && (g.endedAt === null || g.endedAt.getTime() > mid));
+    if (mid < input.observedFrom.getTime() || inGap) m.noDataMinutes++;
+    else m[MINUTES_FIELD[status]]++;
+  }
+  return m;
+}
+
+const MINUTES_FIELD: Record<ComponentStatus, keyof StatusMinutes> = {
+  operational: "operationalMinutes",
+  degraded_performance: "degradedMinutes",
+  partial_outage: "partialMinutes",
+  major_outage: "majorMinutes",
+  under_maintenance: "maintenanceMinutes",
+};

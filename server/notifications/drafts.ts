@@ -110,7 +110,7 @@ export async function buildDraft(eventId: bigint, event: OutboxEvent, ctx: PageC
         componentName: component.name,
         status: event.status,
         detail: event.detail,
-        consoleUrl: consoleUrl(ctx.pageUrl),
+        consoleUrl: consoleUrl(ctx.pageUrl, event.openIncidentPath ?? ""),
       }));
     }
     default:

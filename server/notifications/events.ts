@@ -16,6 +16,13 @@ export type OutboxEvent =
   | { type: "incident.postmortem_published"; incidentId: string }
   | { type: "maintenance.scheduled" | "maintenance.started" | "maintenance.completed" | "maintenance.updated"; maintenanceId: string }
   | { type: "staff.cadence_overdue"; incidentId: string; commsLeadId: string | null; dueAt: string }
-  | { type: "staff.probe_alert"; componentId: string; status: ComponentStatus; detail: string };
+  | {
+      type: "staff.probe_alert";
+      componentId: string;
+      status: ComponentStatus;
+      detail: string;
+      /** The one-click "open incident" link under /console, pre-filled with the component and failing checks. */
+      openIncidentPath?: string;
+    };
 
 export type OutboxEventType = OutboxEvent["type"];

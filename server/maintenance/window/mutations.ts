@@ -3,7 +3,7 @@ import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/server/auth/actor";
 import { writeAudit } from "@/server/audit/mutations";
-import { applyComponentStatus } from "@/server/components/mutations";
+import { applyEffectiveStatus } from "@/server/components/mutations";
 import type { ComponentStatus } from "@/server/components/status";
 import { enqueueEvent } from "@/server/notifications/mutations";
 import { announcePublicChange } from "@/server/public/mutations";
@@ -14,7 +14,10 @@ import { announcePublicChange } from "@/server/public/mutations";
 //
 // During a window its components are under_maintenance. Each component's status from before the window
 // is kept on MaintenanceComponent.statusBefore and put back at the end, unless someone changed the
-// component meanwhile or another running window still covers it (that window then restores it).
+// component meanwhile or another running window still covers it (that window then restores it). Both
+// steps go through the effective status (server/components/effective.ts), so an override wins over a
+// window, probe results during a window do not clobber under_maintenance, and a probed component
+// returns to what its probes say now rather than to what they said when the window started.
 
 export const DEFAULT_MESSAGES = {
   started: "Scheduled maintenance is currently in progress. We will provide updates as necessary.",
@@ -63,7 +66,8 @@ async function holdComponents(tx: Tx, maintenanceId: string, now: Date): Promise
     });
     const statusBefore: ComponentStatus = other?.statusBefore ?? (component.status === "under_maintenance" ? "operational" : component.status);
     await tx.maintenanceComponent.update({ where: { maintenanceId_componentId: { maintenanceId, componentId } }, data: { statusBefore } });
-    await applyComponentStatus(tx, { componentId, status: "under_maintenance", source: "maintenance", at: now });
+    // Through the effective status: an override still wins over the window.
+    await applyEffectiveStatus(tx, componentId, now);
   }
 }
 
@@ -78,7 +82,8 @@ async function releaseComponents(tx: Tx, maintenanceId: string, now: Date): Prom
     const component = await tx.component.findUniqueOrThrow({ where: { id: componentId }, select: { status: true } });
     // Someone set another status during the window: theirs stands.
     if (component.status !== "under_maintenance") continue;
-    await applyComponentStatus(tx, { componentId, status: statusBefore ?? "operational", source: "maintenance", at: now });
+    // Back to what probes say now, or to the status from before the window when nothing probes it.
+    await applyEffectiveStatus(tx, componentId, now, { fallback: statusBefore ?? "operational" });
   }
 }
 
