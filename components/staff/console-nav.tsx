@@ -5,8 +5,10 @@ import { can, type Permission, type Role } from "@/server/auth/permissions";
 export const CONSOLE_SECTIONS: { href: string; label: string; permission: Permission }[] = [
   { href: "/console", label: "Overview", permission: "console.view" },
   { href: "/console/incidents", label: "Incidents", permission: "console.view" },
+  { href: "/console/status", label: "Status", permission: "console.view" },
   { href: "/console/maintenance", label: "Maintenance", permission: "maintenance.manage" },
   { href: "/console/components", label: "Components", permission: "component.manage" },
+  { href: "/console/probes", label: "Probes", permission: "probe.manage" },
   { href: "/console/settings", label: "Page settings", permission: "page.manage" },
   { href: "/console/users", label: "Users", permission: "user.manage" },
   { href: "/console/subscribers", label: "Subscribers", permission: "subscriber.manage" },

@@ -25,4 +25,10 @@ describe("effective component status", () => {
     expect(effectiveStatus({ ...base, current: { status: "under_maintenance", source: "maintenance" }, fallback: "degraded_performance" }, now).status).toBe("degraded_performance");
     expect(effectiveStatus({ ...base, current: { status: "under_maintenance", source: "maintenance" } }, now).status).toBe("operational");
   });
+
+  it("returns to the status from before an override when it ends and nothing else has a say", () => {
+    const current = { status: "major_outage" as const, source: "staff" as const };
+    expect(effectiveStatus({ ...base, current, fallback: "operational", replaceCurrent: true }, now).status).toBe("operational");
+    expect(effectiveStatus({ ...base, current, fallback: "operational", replaceCurrent: true, probeStatus: "partial_outage" }, now).status).toBe("partial_outage");
+  });
 });

@@ -15,6 +15,8 @@ export interface StatusInputs {
   probeStatus: ComponentStatus | null;
   current: { status: ComponentStatus; source: StatusSource };
   fallback?: ComponentStatus;
+  /** The current status no longer stands (an override just ended): use the fallback instead. */
+  replaceCurrent?: boolean;
 }
 
 export function isOverrideActive(o: StatusInputs["override"], now: Date): o is NonNullable<StatusInputs["override"]> {
@@ -25,6 +27,7 @@ export function effectiveStatus(input: StatusInputs, now: Date): { status: Compo
   if (isOverrideActive(input.override, now)) return { status: input.override.status, source: "staff" };
   if (input.inMaintenance) return { status: "under_maintenance", source: "maintenance" };
   if (input.probeStatus) return { status: input.probeStatus, source: "probe" };
+  if (input.replaceCurrent && input.fallback) return { status: input.fallback, source: "staff" };
   if (input.current.source === "staff" && input.current.status !== "under_maintenance") return input.current;
   return { status: input.fallback ?? (input.current.status === "under_maintenance" ? "operational" : input.current.status), source: "staff" };
 }

@@ -72,7 +72,7 @@ export async function applyEffectiveStatus(
   tx: Tx,
   componentId: string,
   now: Date,
-  options: { fallback?: ComponentStatus } = {},
+  options: { fallback?: ComponentStatus; replaceCurrent?: boolean } = {},
 ): Promise<{ oldStatus: ComponentStatus; newStatus: ComponentStatus; source: StatusSource } | null> {
   const c = await tx.component.findUnique({
     where: { id: componentId },
@@ -88,6 +88,7 @@ export async function applyEffectiveStatus(
       probeStatus: c.probeStatus,
       current: { status: c.status, source: c.statusSource },
       fallback: options.fallback,
+      replaceCurrent: options.replaceCurrent,
     },
     now,
   );
@@ -97,4 +98,13 @@ export async function applyEffectiveStatus(
   }
   const change = await applyComponentStatus(tx, { componentId, status: next.status, source: next.source, at: now });
   return change ? { ...change, source: next.source } : null;
+}
+
+/** Clears an override and returns the component to what has a say now, else to its status from before. */
+export async function endOverride(tx: Tx, componentId: string, statusBefore: ComponentStatus | null, now: Date): Promise<void> {
+  await tx.component.update({
+    where: { id: componentId },
+    data: { overrideStatus: null, overrideReason: null, overrideExpiresAt: null, overrideSetAt: null, overrideById: null, statusBeforeOverride: null },
+  });
+  await applyEffectiveStatus(tx, componentId, now, { fallback: statusBefore ?? "operational", replaceCurrent: true });
 }

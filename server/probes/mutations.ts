@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { actorUserId, type Actor } from "@/server/auth/actor";
 import { hashToken } from "@/server/auth/tokens";
 import { writeAudit } from "@/server/audit/mutations";
-import { applyEffectiveStatus } from "@/server/components/mutations";
+import { applyEffectiveStatus, endOverride } from "@/server/components/mutations";
 import { ensureBuiltinLocation, refreshComponentFromProbes } from "@/server/probes/ingest/mutations";
 import type { CreateProbeInput, OverrideInput } from "@/server/probes/schema";
 
@@ -120,11 +120,23 @@ export async function setStatusOverride(actor: Actor, componentId: string, input
   }
   await db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Component" WHERE id = ${componentId} FOR UPDATE`;
-    const before = await tx.component.findUnique({ where: { id: componentId }, select: { overrideStatus: true, overrideReason: true, overrideExpiresAt: true, archivedAt: true } });
-    if (!before || before.archivedAt) throw new AppError("NOT_FOUND", "Component not found.");
+    const row = await tx.component.findUnique({
+      where: { id: componentId },
+      select: { status: true, statusBeforeOverride: true, overrideStatus: true, overrideReason: true, overrideExpiresAt: true, archivedAt: true },
+    });
+    if (!row || row.archivedAt) throw new AppError("NOT_FOUND", "Component not found.");
+    const { status, statusBeforeOverride, archivedAt: _archived, ...before } = row;
     await tx.component.update({
       where: { id: componentId },
-      data: { overrideStatus: input.status, overrideReason: input.reason, overrideExpiresAt: input.expiresAt, overrideSetAt: now, overrideById: actorUserId(actor) },
+      data: {
+        overrideStatus: input.status,
+        overrideReason: input.reason,
+        overrideExpiresAt: input.expiresAt,
+        overrideSetAt: now,
+        overrideById: actorUserId(actor),
+        // Replacing an override keeps the status from before the first one.
+        statusBeforeOverride: before.overrideStatus ? statusBeforeOverride : status,
+      },
     });
     await writeAudit(tx, actor, { action: "component.override_status", entityType: "component", entityId: componentId, before, after: input });
     await applyEffectiveStatus(tx, componentId, now);
@@ -134,11 +146,12 @@ export async function setStatusOverride(actor: Actor, componentId: string, input
 export async function liftStatusOverride(actor: Actor, componentId: string, now = new Date()): Promise<void> {
   await db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Component" WHERE id = ${componentId} FOR UPDATE`;
-    const before = await tx.component.findUnique({ where: { id: componentId }, select: { overrideStatus: true, overrideReason: true, overrideExpiresAt: true } });
-    if (!before) throw new AppError("NOT_FOUND", "Component not found.");
-    if (!before.overrideStatus) return;
-    await tx.component.update({ where: { id: componentId }, data: { overrideStatus: null, overrideReason: null, overrideExpiresAt: null, overrideSetAt: null, overrideById: null } });
+    const row = await tx.component.findUnique({ where: { id: componentId }, select: { statusBeforeOverride: true, overrideStatus: true, overrideReason: true, overrideExpiresAt: true } });
+    if (!row) throw new AppError("NOT_FOUND", "Component not found.");
+    if (!row.overrideStatus) return;
+    const { statusBeforeOverride, ...before } = row;
+    await endOverride(tx, componentId, statusBeforeOverride, now);
     await writeAudit(tx, actor, { action: "component.lift_override", entityType: "component", entityId: componentId, before });
-    await applyEffectiveStatus(tx, componentId, now);
   });
 }
+

@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { db, type Tx } from "@/lib/db";
 import { env } from "@/lib/env";
-import { applyEffectiveStatus } from "@/server/components/mutations";
+import { applyEffectiveStatus, endOverride } from "@/server/components/mutations";
 import { enqueueEvent } from "@/server/notifications/mutations";
 import { componentProbeStatus, type Quorum } from "@/server/probes/aggregate";
 import { openIncidentPath } from "@/server/probes/alert";
@@ -162,11 +162,8 @@ export async function sweepProbes(now = new Date()): Promise<{ stale: number; pu
   }
 
   const expired = await db.$transaction(async (tx) => {
-    const due = await tx.component.findMany({ where: { overrideStatus: { not: null }, overrideExpiresAt: { lte: now } }, select: { id: true } });
-    for (const c of due) {
-      await tx.component.update({ where: { id: c.id }, data: { overrideStatus: null, overrideReason: null, overrideExpiresAt: null, overrideSetAt: null, overrideById: null } });
-      await applyEffectiveStatus(tx, c.id, now);
-    }
+    const due = await tx.component.findMany({ where: { overrideStatus: { not: null }, overrideExpiresAt: { lte: now } }, select: { id: true, statusBeforeOverride: true } });
+    for (const c of due) await endOverride(tx, c.id, c.statusBeforeOverride, now);
     return due.length;
   });
   return { stale, pushMisses, expired };

@@ -14,7 +14,8 @@ ADD COLUMN     "overrideReason" TEXT,
 ADD COLUMN     "overrideSetAt" TIMESTAMP(3),
 ADD COLUMN     "overrideStatus" "ComponentStatus",
 ADD COLUMN     "probeDetail" TEXT,
-ADD COLUMN     "probeStatus" "ComponentStatus";
+ADD COLUMN     "probeStatus" "ComponentStatus",
+ADD COLUMN     "statusBeforeOverride" "ComponentStatus";
 
 -- CreateTable
 CREATE TABLE "ProbeLocation" (
