@@ -42,7 +42,7 @@ test("an admin adds an HTTP probe and runs it once", async ({ page }) => {
   const probeName = `Homepage ${randomBytes(3).toString("hex")}`;
   await form.getByLabel("Name").fill(probeName);
   await form.getByLabel("Interval (seconds)").fill("30");
-  await form.getByLabel("URL").fill("not a url");
+  await form.getByLabel("URL").fill("ftp://example.org/health");
   await form.getByRole("button", { name: "Add probe" }).click();
   await expect(form.getByRole("status")).toContainText(/./);
   await expect(form.getByLabel("Name")).toHaveValue(probeName);

@@ -29,7 +29,8 @@ interface Entry {
 const TICK_MS = 50;
 const MAX_SAMPLES = 200_000;
 
-function phaseMs(id: string, intervalMs: number): number {
+/** Where in each interval a probe runs (ms after the interval starts), the same in every process. */
+export function phaseMs(id: string, intervalMs: number): number {
   return parseInt(createHash("sha1").update(id).digest("hex").slice(0, 8), 16) % intervalMs;
 }
 
