@@ -9,3 +9,5 @@ process.env.LOG_LEVEL ??= "silent";
 process.env.NOTIFY_SECRET ??= "integration-tests-notify-secret-0123456789";
 process.env.WEBHOOK_ALLOWED_PRIVATE_RANGES ??= "127.0.0.1/32";
 process.env.WEBHOOK_TIMEOUT_MS ??= "1500";
+// Probes: tests drive checks and results themselves; a worker started by a test runs no probe runner.
+process.env.PROBE_RUNNER ??= "false";

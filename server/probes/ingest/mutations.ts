@@ -105,7 +105,7 @@ export async function refreshComponentFromProbes(tx: Tx, componentId: string, no
   if (!component) return;
   const assignments = await tx.probeAssignment.findMany({
     where: { probe: { componentId, enabled: true }, location: { archivedAt: null } },
-    select: { locationId: true, health: true, stale: true, lastError: true, location: { select: { name: true } }, probe: { select: { name: true } } },
+    select: { locationId: true, health: true, stale: true, lastError: true, lastResultAt: true, location: { select: { name: true } }, probe: { select: { name: true } } },
   });
   const verdict = componentProbeStatus(
     assignments.map((a) => ({ locationId: a.locationId, locationName: a.location.name, probeName: a.probe.name, health: a.health, stale: a.stale, lastError: a.lastError })),
@@ -115,7 +115,9 @@ export async function refreshComponentFromProbes(tx: Tx, componentId: string, no
   if (verdict.status !== component.probeStatus || detail !== component.probeDetail) {
     await tx.component.update({ where: { id: componentId }, data: { probeStatus: verdict.status, probeDetail: detail } });
   }
-  await keepGaps(tx, componentId, assignments.length > 0 && verdict.status === null, now);
+  // Silence counts from the last result heard, not from when the sweep noticed it.
+  const lastHeard = Math.max(0, ...assignments.map((a) => a.lastResultAt?.getTime() ?? 0));
+  await keepGaps(tx, componentId, assignments.length > 0 && verdict.status === null, lastHeard > 0 ? new Date(Math.min(lastHeard, now.getTime())) : now, now);
   const change = await applyEffectiveStatus(tx, componentId, now);
   if (change && change.source === "probe") {
     const link = openIncidentPath({ componentId, componentName: component.name, status: change.newStatus, failing: verdict.failing, detail: verdict.detail });
@@ -124,9 +126,9 @@ export async function refreshComponentFromProbes(tx: Tx, componentId: string, no
 }
 
 /** Opens a no-data gap when a probed component's locations all went silent; closes it when one reports. */
-async function keepGaps(tx: Tx, componentId: string, silent: boolean, now: Date): Promise<void> {
+async function keepGaps(tx: Tx, componentId: string, silent: boolean, silentSince: Date, now: Date): Promise<void> {
   const open = await tx.componentMonitoringGap.findFirst({ where: { componentId, endedAt: null }, select: { id: true } });
-  if (silent && !open) await tx.componentMonitoringGap.create({ data: { componentId, startedAt: now } });
+  if (silent && !open) await tx.componentMonitoringGap.create({ data: { componentId, startedAt: silentSince } });
   if (!silent && open) await tx.componentMonitoringGap.update({ where: { id: open.id }, data: { endedAt: now } });
 }
 
