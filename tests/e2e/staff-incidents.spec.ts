@@ -205,6 +205,11 @@ test("the console incident page works on a 375 px phone: no sideways scroll, big
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
+  // Resolve it, so later tests see a quiet public page.
+  await compose.getByLabel("Status").selectOption("resolved");
+  await compose.getByLabel("Message (public, Markdown)").fill("This incident has been resolved.");
+  await compose.getByRole("button", { name: "Publish update" }).click();
+  await expect(page.getByTestId("incident-status")).toHaveText("Resolved");
   await query(`UPDATE "Component" SET "archivedAt" = now() WHERE id = $1`, [componentId]);
 });
 
