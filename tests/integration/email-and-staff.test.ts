@@ -30,7 +30,7 @@ describe("email and staff notifications", () => {
     // Other files rename the page; the subjects below name it.
     await ensurePage({ name: "Test Status" });
     smtp = await startSmtpSink(3541);
-    receiver = await startReceiver(3542);
+    receiver = await startReceiver(0);
   });
   afterAll(async () => {
     closeMailer();

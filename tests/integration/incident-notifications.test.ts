@@ -33,7 +33,7 @@ describe("incident notifications", () => {
   beforeAll(async () => {
     // Other files rename the page; the subjects below name it.
     await ensurePage({ name: "Test Status" });
-    receiver = await startReceiver(3562);
+    receiver = await startReceiver(0);
     smtp = await startSmtpSink(3561);
   });
   afterAll(async () => {

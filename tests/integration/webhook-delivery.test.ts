@@ -24,7 +24,7 @@ async function dispatchAndDrain() {
 describe("webhook delivery", () => {
   beforeAll(async () => {
     await ensurePage();
-    receiver = await startReceiver(3531);
+    receiver = await startReceiver(0);
   });
   afterAll(async () => {
     await receiver.close();

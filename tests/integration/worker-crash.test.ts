@@ -35,7 +35,7 @@ async function until(condition: () => boolean | Promise<boolean>, timeoutMs: num
 describe("a worker killed mid-fan-out", () => {
   beforeAll(async () => {
     await ensurePage();
-    receiver = await startReceiver(3551);
+    receiver = await startReceiver(0);
   });
   afterAll(async () => {
     for (const w of workers) if (w.exitCode === null && w.signalCode === null) w.kill("SIGKILL");
