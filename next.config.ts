@@ -13,6 +13,7 @@ const config: NextConfig = {
     "pg",
     "pg-boss",
     "pino",
+    "prom-client",
     "@node-rs/argon2",
   ],
 };

@@ -3,9 +3,11 @@
 // hands every other request to Next.js. Run with `npm run serve` (or `npm start`).
 import http from "node:http";
 import next from "next";
+import type { FrontDoor } from "@/server/http/front-door";
 import type { FastPath } from "@/server/public/fast-path";
 
 declare global {
+  var __statusFrontDoor: FrontDoor | undefined;
   var __statusFastPath: FastPath | undefined;
   var __statusShutdown: (() => Promise<void>) | undefined;
   var __statusSelfOrigin: string | undefined;
@@ -20,9 +22,18 @@ await app.prepare();
 const selfHost = hostname === "0.0.0.0" || hostname === "::" ? "127.0.0.1" : hostname.includes(":") ? `[${hostname}]` : hostname;
 globalThis.__statusSelfOrigin = `http://${selfHost}:${port}`;
 
-const server = http.createServer((req, res) => {
+function route(req: http.IncomingMessage, res: http.ServerResponse): void {
   if (globalThis.__statusFastPath?.(req, res)) return;
   void handle(req, res);
+}
+
+// The front door (request id, security headers, limits, metrics) and the fast path are installed by
+// the app at start-up (server/startup.ts), inside Next's own module graph.
+const server = http.createServer((req, res) => {
+  const answered = globalThis.__statusFrontDoor?.(req, res) ?? false;
+  if (answered === true) return;
+  if (answered === false) return route(req, res);
+  void answered.then((done) => (done ? undefined : route(req, res)), () => route(req, res));
 });
 server.keepAliveTimeout = 65_000; // longer than common load balancers' idle timeout
 server.headersTimeout = 66_000;

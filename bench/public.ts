@@ -135,7 +135,7 @@ async function main(): Promise<void> {
     await applyMigrations({ kind: "postgres", url: database.url });
     await seed(database.url);
     // No background jobs and no timer rebuilds: any database work during the load would be the load's.
-    server.child = startServer({ DATABASE_URL: database.url, RUN_WORKER: "false", SNAPSHOT_REFRESH_SECONDS: "3600", LOG_LEVEL: "warn", DATA_DIR: `/tmp/${database.name}` }, PORT);
+    server.child = startServer({ DATABASE_URL: database.url, RUN_WORKER: "false", SNAPSHOT_REFRESH_SECONDS: "3600", LOG_LEVEL: "warn", PUBLIC_RATE_LIMIT_PER_MINUTE: "0", DATA_DIR: `/tmp/${database.name}` }, PORT);
     await waitFor(`${BASE}/api/v2/summary.json`);
     await waitFor(`${BASE}/`, 30_000, (r) => r.headers.get("x-status-cache") === "hit");
     const weight = await firstLoadWeight();

@@ -66,6 +66,18 @@ const envSchema = z.object({
   PROBE_CONCURRENCY: unsetIfEmpty(z.coerce.number().int().min(1).max(2000).default(200)),
   /** Run the built-in location's probes in this worker (default true). */
   PROBE_RUNNER: booleanFlag,
+  /** Largest request body accepted, in bytes; larger ones get 413. */
+  MAX_BODY_BYTES: unsetIfEmpty(z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024)),
+  /** A response not finished after this many milliseconds gets 503 (the live stream excepted); 0: no deadline. */
+  RESPONSE_TIMEOUT_MS: unsetIfEmpty(z.coerce.number().int().min(0).max(600_000).default(30_000)),
+  /** Public reads (page, API, feeds, badges) per client address per minute, per instance; 0: no limit. */
+  PUBLIC_RATE_LIMIT_PER_MINUTE: unsetIfEmpty(z.coerce.number().int().min(0).default(1200)),
+  /** Bearer token that /metrics requires; unset: /metrics is off (404). */
+  METRICS_TOKEN: unsetIfEmpty(z.string().min(16).optional()),
+  /** /api/ready fails when the public snapshot was last confirmed longer ago than this. */
+  READY_MAX_SNAPSHOT_AGE_SECONDS: unsetIfEmpty(z.coerce.number().int().min(5).default(60)),
+  /** Directory kept holding a static copy of the public side, rewritten after every snapshot change. */
+  MIRROR_DIR: unsetIfEmpty(z.string().optional()),
 });
 
 export type Env = z.infer<typeof envSchema> & {

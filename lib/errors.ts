@@ -48,16 +48,29 @@ function prismaCode(error: unknown): string | undefined {
   return undefined;
 }
 
-/** Errors that mean the database could not be reached, as opposed to a bad query. */
-export function isDatabaseUnavailable(error: unknown): boolean {
+const UNREACHABLE_SYS_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EHOSTUNREACH", "ENOTFOUND", "EPIPE"]);
+/** SQLSTATEs of a server that is shutting down, starting, refusing connections, or full. */
+const UNREACHABLE_SQLSTATES = new Set(["57P01", "57P02", "57P03", "53300", "55000"]);
+const UNREACHABLE_ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "TooManyConnections", "SocketTimeout"]);
+
+/**
+ * Errors that mean the database could not be reached, as opposed to a bad query: Prisma's connection
+ * codes, the driver adapter's error kinds and the SQLSTATE they carry, and socket errors, found on the
+ * error itself, its cause chain, or the adapter error Prisma keeps in `meta`.
+ */
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (typeof error !== "object" || error === null || depth > 5) return false;
   const code = prismaCode(error);
   if (code === "P1001" || code === "P1002" || code === "P1017" || code === "P2024") return true;
-  const cause = typeof error === "object" && error !== null ? (error as { code?: unknown; cause?: unknown }) : {};
-  const sys = typeof cause.code === "string" ? cause.code : undefined;
-  if (sys && ["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "57P01", "57P03", "08006", "08001"].includes(sys)) {
-    return true;
-  }
-  return cause.cause !== undefined && cause.cause !== error ? isDatabaseUnavailable(cause.cause) : false;
+  const e = error as { code?: unknown; originalCode?: unknown; kind?: unknown; severity?: unknown; cause?: unknown; meta?: unknown };
+  const sys = typeof e.code === "string" ? e.code : typeof e.originalCode === "string" ? e.originalCode : undefined;
+  if (sys && (UNREACHABLE_SYS_CODES.has(sys) || sys.startsWith("08"))) return true;
+  // 55000 is also an ordinary query error; only a FATAL one is about the connection itself.
+  if (sys && UNREACHABLE_SQLSTATES.has(sys) && (sys !== "55000" || e.severity === "FATAL")) return true;
+  if (typeof e.kind === "string" && UNREACHABLE_ADAPTER_KINDS.has(e.kind)) return true;
+  const adapterError = (e.meta as { driverAdapterError?: unknown } | undefined)?.driverAdapterError;
+  if (adapterError !== undefined && isDatabaseUnavailable(adapterError, depth + 1)) return true;
+  return e.cause !== undefined && e.cause !== error ? isDatabaseUnavailable(e.cause, depth + 1) : false;
 }
 
 /** Maps any thrown value to a status and the public error envelope. Unknown errors say nothing internal. */

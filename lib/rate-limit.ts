@@ -2,6 +2,7 @@ import "server-only";
 import { RateLimiterMemory, RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { metrics } from "@/lib/metrics";
 
 // Rate limits shared by every instance: counters live in Postgres (the RateLimit table) so a client
 // cannot multiply its allowance by hitting several instances; on the embedded database, where there is
@@ -42,6 +43,7 @@ export function rateLimit(name: string, options: { points: number; durationSecon
       } catch (rejection) {
         // The library rejects with a RateLimiterRes when the limit is reached, with an Error otherwise.
         if (rejection instanceof RateLimiterRes) {
+          metrics().rateLimited.inc({ limit: name });
           return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
         }
         throw rejection;

@@ -2,6 +2,7 @@ import "server-only";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/server/auth/demo-users";
+import { installFrontDoor } from "@/server/http/front-door";
 import { closeStreams, installFastPath } from "@/server/public/fast-path";
 import { stopSnapshotStore } from "@/server/public/view";
 import { startWorker, stopWorker } from "@/server/worker";
@@ -20,6 +21,7 @@ export function startServerProcess(): void {
     const accounts = DEMO_USERS.map((u) => `  ${u.email.padEnd(22)} ${u.roles.join(", ")}`).join("\n");
     console.log(`\nDemo mode: staff accounts (password "${DEMO_PASSWORD}"):\n${accounts}\n`);
   }
+  installFrontDoor();
   installFastPath(globalThis.__statusSelfOrigin);
   if (env.runWorker) {
     startWorker().catch((error: unknown) => logger.error({ err: error }, "worker failed to start"));

@@ -5,6 +5,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { authSecret } from "@/lib/auth-secret";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
+import { metrics } from "@/lib/metrics";
 import { findUserForSignIn, getStaffUserByEmail } from "@/server/auth/data";
 import { hashPassword, verifyPassword } from "@/server/auth/password";
 import { signInSchema } from "@/server/auth/schema";
@@ -70,6 +71,7 @@ export function authOptions(): NextAuthOptions {
           const verdict = await checkSignInAllowed(attempt);
           if (!verdict.allowed) {
             logger.warn({ address: attempt.address }, "sign-in refused: too many failed attempts");
+            metrics().signInFailures.inc();
             // next-auth hands a thrown error's message to the sign-in form.
             throw new Error(`${RATE_LIMITED_PREFIX}${verdict.retryAfterSeconds}`);
           }

@@ -1,4 +1,5 @@
 import "server-only";
+import { metrics } from "@/lib/metrics";
 import { clientAddress, rateLimit, type RateLimitVerdict } from "@/lib/rate-limit";
 
 // Failed password sign-ins are limited per account and per client address, over a sliding 15 minutes,
@@ -43,5 +44,6 @@ export async function checkSignInAllowed(attempt: SignInAttempt): Promise<RateLi
 }
 
 export async function recordFailedSignIn(attempt: SignInAttempt): Promise<void> {
+  metrics().signInFailures.inc();
   await Promise.all([perAccount().consume(attempt.email), perAddress().consume(attempt.address)]);
 }

@@ -3,6 +3,7 @@ import type PgBoss from "pg-boss";
 import { registerIncidentJobs } from "@/server/incidents/jobs";
 import { registerMaintenanceJobs } from "@/server/maintenance/jobs";
 import { registerNotificationJobs } from "@/server/notifications/jobs";
+import { registerOperationsJobs } from "@/server/operations/jobs";
 import { registerProbeJobs } from "@/server/probes/jobs";
 
 // Each area that runs background work exports a registrar; the worker calls them all at start. A
@@ -10,4 +11,4 @@ import { registerProbeJobs } from "@/server/probes/jobs";
 // calls that before stopping the queue.
 export type JobRegistrar = (boss: PgBoss) => Promise<void | (() => Promise<void>)>;
 
-export const JOB_REGISTRARS: JobRegistrar[] = [registerNotificationJobs, registerMaintenanceJobs, registerIncidentJobs, registerProbeJobs];
+export const JOB_REGISTRARS: JobRegistrar[] = [registerNotificationJobs, registerMaintenanceJobs, registerIncidentJobs, registerProbeJobs, registerOperationsJobs];

@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import http from "node:http";
 import { gzipSync } from "node:zlib";
 import { logger } from "@/lib/logger";
+import { inlineScriptHashes, pagePolicy } from "@/lib/security-headers";
 import { PUBLIC_CACHE_CONTROL } from "@/server/public/resources";
 import type { SnapshotStore } from "@/server/public/snapshot-store";
 
@@ -15,6 +16,8 @@ const bypassToken = randomBytes(16).toString("hex");
 
 interface CachedPage {
   etag: string;
+  /** The policy allowing exactly this HTML's inline scripts, by hash: one copy serves every viewer. */
+  policy: string;
   body: Buffer;
   gzip: Buffer;
   contentType: string;
@@ -56,7 +59,8 @@ export async function refreshPage(store: SnapshotStore): Promise<void> {
     const page = await fetchSelf();
     // Only cache what was rendered from this very version; a newer one will render itself.
     if (page.status === 200 && store.current()?.etag === etag) {
-      cached = { etag, body: page.body, gzip: gzipSync(page.body, { level: 6 }), contentType: page.contentType };
+      const policy = pagePolicy({ hashes: inlineScriptHashes(page.body.toString("utf8")) });
+      cached = { etag, policy, body: page.body, gzip: gzipSync(page.body, { level: 6 }), contentType: page.contentType };
     }
   } catch (error) {
     logger.warn({ err: error }, "could not pre-render the status page");
@@ -79,6 +83,7 @@ export function cachedPageResponse(
     vary: "Accept-Encoding",
     "x-content-type-options": "nosniff",
     "x-status-cache": "hit",
+    "content-security-policy": cached.policy,
   };
   if (request.ifNoneMatch?.split(",").some((t) => t.trim() === etag || t.trim() === `W/${etag}`)) return { status: 304, headers, body: null };
   const gzip = /\bgzip\b/.test(request.acceptEncoding ?? "");

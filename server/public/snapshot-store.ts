@@ -17,6 +17,8 @@ export interface SnapshotStoreOptions {
   timeoutMs?: number;
   now?: () => Date;
   onError?: (error: unknown) => void;
+  /** Told after every rebuild how long it took and whether it succeeded (for metrics). */
+  onRebuilt?: (durationMs: number, ok: boolean) => void;
 }
 
 export interface SnapshotStats {
@@ -101,6 +103,7 @@ export class SnapshotStore {
   private async rebuildOnce(): Promise<void> {
     const now = (this.options.now ?? (() => new Date()))();
     const started = performance.now();
+    let ok = false;
     try {
       const source = await timeout(this.options.load(now), this.options.timeoutMs ?? 10_000);
       const snapshot = buildSnapshot(source, now);
@@ -108,6 +111,7 @@ export class SnapshotStore {
       const previous = this.view;
       this.stats.rebuilds++;
       this.stats.lastError = null;
+      ok = true;
       if (previous && previous.snapshot.version === snapshot.version && !previous.freshness.stale) {
         // Same content, confirmed again: keep the same objects (and their serialized bytes).
         this.view = { ...previous, freshness };
@@ -123,6 +127,7 @@ export class SnapshotStore {
       if (previous && !previous.freshness.stale) this.publish(viewOf(previous.snapshot, { ...previous.freshness, stale: true }));
     } finally {
       this.stats.lastDurationMs = performance.now() - started;
+      this.options.onRebuilt?.(this.stats.lastDurationMs, ok);
     }
   }
 

@@ -3,6 +3,7 @@ import path from "node:path";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
+import { metrics } from "@/lib/metrics";
 import { listen, type Listener } from "@/lib/notify";
 import { PUBLIC_CHANGE_CHANNEL } from "@/server/public/channel";
 import { loadSnapshotSource } from "@/server/public/data";
@@ -32,6 +33,10 @@ function start(): Running {
     load: loadSnapshotSource,
     diskPath: path.join(env.dataDir, "public-snapshot.json"),
     onError: (error) => logger.warn({ err: error }, "public snapshot rebuild failed; serving the last good one"),
+    onRebuilt: (ms, ok) => {
+      metrics().snapshotRebuilds.inc({ outcome: ok ? "ok" : "failed" });
+      metrics().snapshotRebuildSeconds.observe(ms / 1000);
+    },
   });
   const fromDisk = store.loadFromDisk();
   const first = store.rebuild();

@@ -11,3 +11,4 @@ process.env.WEBHOOK_ALLOWED_PRIVATE_RANGES ??= "127.0.0.1/32";
 process.env.WEBHOOK_TIMEOUT_MS ??= "1500";
 // Probes: tests drive checks and results themselves; a worker started by a test runs no probe runner.
 process.env.PROBE_RUNNER ??= "false";
+process.env.METRICS_TOKEN ??= "integration-tests-metrics-token";
