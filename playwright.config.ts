@@ -1,8 +1,12 @@
+import os from "node:os";
+import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
 // End-to-end tests in the machine's Chromium (Playwright's own browser download is not used).
 // scripts/test.sh prepares a fresh, seeded database and passes it as E2E_DATABASE_URL.
 const port = Number(process.env.E2E_PORT ?? 3190);
+// The test server keeps a static mirror of its public side here (tests/e2e/static-export.spec.ts).
+process.env.E2E_MIRROR_DIR ??= path.join(os.tmpdir(), `status-e2e-mirror-${port}`);
 const baseURL = `http://127.0.0.1:${port}`;
 const databaseUrl = process.env.E2E_DATABASE_URL;
 if (!databaseUrl) throw new Error("E2E_DATABASE_URL is not set: run the end-to-end tests through `npm test`.");
@@ -53,6 +57,7 @@ export default defineConfig({
       WEBHOOK_ALLOWED_PRIVATE_RANGES: "127.0.0.1/32",
       WEBHOOK_TIMEOUT_MS: "3000",
       SMTP_URL: `smtp://127.0.0.1:${port + 4}`,
+      MIRROR_DIR: process.env.E2E_MIRROR_DIR,
     },
   },
 });

@@ -1,13 +1,16 @@
 // npm run cli -- <command>: administration from a shell, for bootstrapping without demo data and for
 // scripts. `npm run cli -- help` lists the commands.
 import "dotenv/config";
+import fs from "node:fs";
 import readline from "node:readline";
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { startExportServer } from "@/scripts/export-server";
 import { db } from "@/lib/db";
 import { listStaffUsers, getStaffUserByEmail } from "@/server/auth/data";
 import { createApiToken, createUser, setPassword } from "@/server/auth/mutations";
 import { createUserSchema, emailSchema, passwordSchema } from "@/server/auth/schema";
+import { exportStaticSite, httpFetcher } from "@/server/public/static-export";
 
 interface Command {
   usage: string;
@@ -95,6 +98,24 @@ const COMMANDS: Record<string, Command> = {
       if (!user) throw new Error("No account with that email.");
       const { token } = await createApiToken({ kind: "cli", userId: user.id }, user.id, { name: input.name });
       console.log(token);
+    },
+  },
+  export: {
+    usage: "export --out DIR [--from URL]",
+    summary:
+      "Write a static copy of the public side (pages, API, feeds, badges) into DIR, for a fallback site. Taken from the running instance at URL, or from a server started for the purpose (needs a production build and DATABASE_URL).",
+    async run(args) {
+      const { values } = parseArgs({ args, options: { out: { type: "string" }, from: { type: "string" } } });
+      const input = z.object({ out: z.string().min(1), from: z.url().optional() }).parse(values);
+      fs.mkdirSync(input.out, { recursive: true });
+      const started = input.from ? null : await startExportServer();
+      try {
+        const origin = input.from ?? started?.origin ?? "";
+        const result = await exportStaticSite(httpFetcher(origin), input.out);
+        console.error(`Exported ${result.files} files (${Math.round(result.bytes / 1024)} KiB) of version ${result.etag ?? "?"} to ${input.out}.`);
+      } finally {
+        await started?.stop();
+      }
     },
   },
   help: {

@@ -4,7 +4,8 @@ import { logger } from "@/lib/logger";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/server/auth/demo-users";
 import { installFrontDoor } from "@/server/http/front-door";
 import { closeStreams, installFastPath } from "@/server/public/fast-path";
-import { stopSnapshotStore } from "@/server/public/view";
+import { startMirror } from "@/server/public/mirror";
+import { snapshotStore, stopSnapshotStore } from "@/server/public/view";
 import { startWorker, stopWorker } from "@/server/worker";
 
 /**
@@ -23,10 +24,12 @@ export function startServerProcess(): void {
   }
   installFrontDoor();
   installFastPath(globalThis.__statusSelfOrigin);
+  const stopMirror = env.MIRROR_DIR && globalThis.__statusSelfOrigin ? startMirror(snapshotStore(), globalThis.__statusSelfOrigin, env.MIRROR_DIR) : undefined;
   if (env.runWorker) {
     startWorker().catch((error: unknown) => logger.error({ err: error }, "worker failed to start"));
   }
   globalThis.__statusShutdown ??= async () => {
+    stopMirror?.();
     closeStreams();
     await Promise.allSettled([stopSnapshotStore(), env.runWorker ? stopWorker() : Promise.resolve()]);
   };

@@ -7,6 +7,7 @@ import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { metrics, observeRequest } from "@/lib/metrics";
 import { baselineHeaders } from "@/lib/security-headers";
+import { isRenderRequest } from "@/server/public/page-cache";
 
 // What every request meets first in server.ts, before the fast path and Next: a request id, the
 // security headers, the body size limit, a response deadline, the per-address limit on public reads,
@@ -101,7 +102,7 @@ export function createFrontDoor(options: { maxBodyBytes: number; responseTimeout
       res.once("close", () => clearTimeout(timer));
     }
 
-    if (publicReads && isPublicRead(method, pathname)) {
+    if (publicReads && isPublicRead(method, pathname) && !isRenderRequest(req.headers)) {
       // The memory limiter settles at once; nothing waits on I/O here.
       return publicReads.consume(nodeClientAddress(req)).then(
         () => false,

@@ -36,6 +36,11 @@ export function isRenderRequest(headers: http.IncomingHttpHeaders): boolean {
   return headers[BYPASS_HEADER] === bypassToken;
 }
 
+/** Headers of a request this process makes to itself (rendering, mirroring): fresh, never limited. */
+export function internalRequestHeaders(): Record<string, string> {
+  return { [BYPASS_HEADER]: bypassToken };
+}
+
 function fetchSelf(): Promise<{ status: number; body: Buffer; contentType: string }> {
   return new Promise((resolve, reject) => {
     if (!origin) return reject(new Error("self origin unknown"));
