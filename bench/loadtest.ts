@@ -151,50 +151,74 @@ function stream(n: number): Promise<void> {
 }
 
 interface StaffLog {
+  kind: "incident" | "maintenance" | null;
   posted: number;
   refused: number;
   lastBody: string | null;
-  maintenanceId: string | null;
 }
-const staffLog: StaffLog = { posted: 0, refused: 0, lastBody: null, maintenanceId: null };
+const staffLog: StaffLog = { kind: null, posted: 0, refused: 0, lastBody: null };
+const STAGES = ["investigating", "identified", "monitoring"] as const;
 
-/** Staff during the incident: open a maintenance window now, post an update every few seconds. */
+/**
+ * Staff during the incident, through the staff API: open an incident and publish an update every few
+ * seconds (a communicator's token), or, on an installation without the incidents API, run a maintenance
+ * window and post updates to it. After the run, post a last update (retrying through an outage) and
+ * close the incident or window.
+ */
 async function staff(token: string): Promise<void> {
   const headers = { authorization: `Bearer ${token}`, "content-type": "application/json", "accept-encoding": "identity" };
-  const components = JSON.parse((await request("staff", "/api/v2/components.json", { headers: { "accept-encoding": "identity" } })).body || "{}") as { components?: { id: string; group: boolean }[] };
+  const post = (path: string, body: unknown) => request("staff", path, { method: "POST", headers, body: JSON.stringify(body) });
+  const components = JSON.parse((await request("staff", "/api/v2/components.json", { headers: { "accept-encoding": "identity" } })).body || "{}") as {
+    components?: { id: string; group: boolean }[];
+  };
   const componentIds = (components.components ?? []).filter((c) => !c.group).slice(0, 2).map((c) => c.id);
   const now = new Date();
-  const created = await request("staff", "/api/admin/v1/maintenance", {
-    method: "POST",
-    headers,
-    body: JSON.stringify({
+  let updatePath: string;
+  let update: (n: number, body: string) => unknown;
+  let close: () => Promise<unknown>;
+  const incident = await post("/api/admin/v1/incidents", { name: `Load test ${now.toISOString()}`, impact: "major", componentIds });
+  if (incident.status === 201) {
+    const id = (JSON.parse(incident.body) as { id: string }).id;
+    staffLog.kind = "incident";
+    updatePath = `/api/admin/v1/incidents/${id}/updates`;
+    update = (n, body) => ({
+      body,
+      status: STAGES[Math.min(STAGES.length - 1, Math.floor(n / 4))],
+      components: n === 0 ? componentIds.map((componentId) => ({ componentId, status: "major_outage" })) : [],
+    });
+    close = () => post(updatePath, { body: "This incident has been resolved.", status: "resolved" });
+  } else {
+    const window = await post("/api/admin/v1/maintenance", {
       name: `Load test ${now.toISOString()}`,
       body: "Emergency work during the load test.",
       scheduledFor: now.toISOString(),
       scheduledUntil: new Date(now.getTime() + 2 * 3600_000).toISOString(),
       componentIds,
-    }),
-  });
-  if (created.status !== 201) {
-    console.error(`Staff: could not open a maintenance window (${created.status}); staff load skipped. The token needs the communicator role.`);
-    return;
+    });
+    if (window.status !== 201) {
+      console.error(`Staff: could not open an incident (${incident.status}) or a maintenance window (${window.status}); staff load skipped. The token needs the communicator role.`);
+      return;
+    }
+    const id = (JSON.parse(window.body) as { id: string }).id;
+    staffLog.kind = "maintenance";
+    updatePath = `/api/admin/v1/maintenance/${id}/updates`;
+    update = (_n, body) => ({ body });
+    close = () => post(`/api/admin/v1/maintenance/${id}/end`, {});
+    await sleep(1000);
   }
-  const id = (JSON.parse(created.body) as { id: string }).id;
-  staffLog.maintenanceId = id;
-  await sleep(1000);
-  for (let n = 1; !stopping; n++) {
-    const body = `Update ${n} at ${new Date().toISOString()}`;
-    const res = await request("staff", `/api/admin/v1/maintenance/${id}/updates`, { method: "POST", headers, body: JSON.stringify({ body }) });
+  for (let n = 0; !stopping; n++) {
+    const body = `Update ${n + 1} at ${new Date().toISOString()}`;
+    const res = await post(updatePath, update(n, body));
     if (res.status >= 200 && res.status < 300) {
       staffLog.posted++;
       staffLog.lastBody = body;
     } else staffLog.refused++;
     await sleep(STAFF_EVERY_S * 1000);
   }
-  // Whatever was refused during an outage is posted again now, so nothing is lost.
+  // Whatever was refused during an outage is posted again once the database is back: nothing is lost.
   const final = `Final update at ${new Date().toISOString()}`;
   for (let attempt = 0; attempt < 30; attempt++) {
-    const res = await request("staff", `/api/admin/v1/maintenance/${id}/updates`, { method: "POST", headers, body: JSON.stringify({ body: final }) });
+    const res = await post(updatePath, update(8, final));
     if (res.status >= 200 && res.status < 300) {
       staffLog.lastBody = final;
       staffLog.posted++;
@@ -202,7 +226,7 @@ async function staff(token: string): Promise<void> {
     }
     await sleep(1000);
   }
-  await request("staff", `/api/admin/v1/maintenance/${id}/end`, { method: "POST", headers, body: "{}" });
+  await close();
 }
 
 async function transactions(url: string): Promise<number | null> {
@@ -266,10 +290,11 @@ async function main(): Promise<void> {
 
   // After the run: has the public side caught up with the last staff update?
   let caughtUp: boolean | null = null;
-  if (staffLog.lastBody && staffLog.maintenanceId) {
+  if (staffLog.lastBody) {
     const until = Date.now() + 15_000;
+    const where = staffLog.kind === "incident" ? "/api/v2/incidents.json" : "/api/v2/scheduled-maintenances.json";
     while (Date.now() < until) {
-      const res = await request("api", "/api/v2/scheduled-maintenances.json", { headers: { "accept-encoding": "identity" } });
+      const res = await request("api", where, { headers: { "accept-encoding": "identity" } });
       if (res.body.includes(staffLog.lastBody)) {
         caughtUp = true;
         break;
@@ -295,7 +320,7 @@ async function main(): Promise<void> {
     "",
     `Throughput: **${fmt(total / runSeconds)} requests/s** (${fmt(total)} requests); stream events received: ${fmt(streamEvents)}.`,
     tps !== null ? `Database: **${fmt(tps)} transactions/s** during the run (pg_stat_database).` : "Database: not measured (no --database-url).",
-    opts.token ? `Staff updates accepted: ${staffLog.posted}, refused: ${staffLog.refused}; last update on the public API afterwards: ${caughtUp === null ? "n/a" : caughtUp ? "yes" : "**no**"}.` : "",
+    opts.token ? `Staff (${staffLog.kind ?? "none"} updates) accepted: ${staffLog.posted}, refused: ${staffLog.refused}; last update on the public API afterwards: ${caughtUp === null ? "n/a" : caughtUp ? "yes" : "**no**"}.` : "",
     "",
     table,
   ].join("\n");
