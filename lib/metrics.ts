@@ -14,8 +14,6 @@ export interface Metrics {
   snapshotRebuildSeconds: client.Histogram;
   signInFailures: client.Counter;
   rateLimited: client.Counter<"limit">;
-  probeChecks: client.Counter<"location">;
-  probeFailures: client.Counter<"location">;
 }
 
 declare global {
@@ -61,18 +59,6 @@ function create(): Metrics {
       name: "status_rate_limited_total",
       help: "Requests refused by a rate limit, by limit name.",
       labelNames: ["limit"],
-      registers: [registry],
-    }),
-    probeChecks: new client.Counter({
-      name: "status_probe_checks_total",
-      help: "Probe checks run, by probe location.",
-      labelNames: ["location"],
-      registers: [registry],
-    }),
-    probeFailures: new client.Counter({
-      name: "status_probe_failures_total",
-      help: "Probe checks that failed, by probe location.",
-      labelNames: ["location"],
       registers: [registry],
     }),
   };

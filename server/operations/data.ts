@@ -16,11 +16,14 @@ export interface Backlog {
   outboxPending: number;
   /** Deliveries by state: pending now, and failed or succeeded in the last hour. */
   deliveries: { state: string; count: number }[];
+  /** Probe results of the last five minutes by location and outcome (up, degraded, down). */
+  probeResults: { location: string; outcome: string; count: number }[];
 }
 
 export async function getBacklog(): Promise<Backlog> {
   const hourAgo = new Date(Date.now() - 3600_000);
-  const [outboxPending, deliveries, jobs] = await Promise.all([
+  const fiveMinutesAgo = new Date(Date.now() - 300_000);
+  const [outboxPending, deliveries, jobs, probeResults] = await Promise.all([
     db.outboxEvent.count({ where: { dispatchedAt: null } }),
     db.delivery.groupBy({
       by: ["state"],
@@ -33,6 +36,10 @@ export async function getBacklog(): Promise<Backlog> {
         SELECT name AS queue, state::text AS state, count(*)::int AS count
         FROM pgboss.job WHERE state IN ('created', 'retry', 'active') GROUP BY 1, 2`
       .catch(() => []),
+    db.$queryRaw<{ location: string; outcome: string; count: number }[]>`
+      SELECT l.name AS location, r.outcome::text AS outcome, count(*)::int AS count
+      FROM "ProbeResult" r JOIN "ProbeLocation" l ON l.id = r."locationId"
+      WHERE r.at >= ${fiveMinutesAgo} GROUP BY 1, 2`,
   ]);
-  return { jobs, outboxPending, deliveries: deliveries.map((d) => ({ state: d.state, count: d._count._all })) };
+  return { jobs, outboxPending, deliveries: deliveries.map((d) => ({ state: d.state, count: d._count._all })), probeResults };
 }

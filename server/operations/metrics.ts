@@ -50,6 +50,11 @@ function registerCollectors(): void {
     g.reset();
     for (const d of value?.deliveries ?? []) g.set({ state: d.state }, d.count);
   });
+  scrapedGauge("status_probe_results", "Probe check results of the last five minutes, by location and outcome (up, degraded, down).", ["location", "outcome"], async (g) => {
+    const value = await readBacklog();
+    g.reset();
+    for (const r of value?.probeResults ?? []) g.set({ location: r.location, outcome: r.outcome }, r.count);
+  });
 }
 
 function sameSecret(presented: string, expected: string): boolean {
