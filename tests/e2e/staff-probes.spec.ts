@@ -58,6 +58,15 @@ test("an admin adds an HTTP probe and runs it once", async ({ page }) => {
   target.set("/health", { kind: "status", status: 502 });
   await page.getByRole("button", { name: `Run ${probeName} once` }).click();
   await expect(page.locator('[data-testid^="run-result-"]').filter({ hasText: "DOWN" })).toContainText("HTTP 502");
+
+  await page.getByRole("link", { name: probeName }).click();
+  const edit = page.getByRole("form", { name: "Edit probe" });
+  await expect(edit.getByLabel("URL")).toHaveValue(target.url("/health"));
+  await edit.getByLabel("Interval (seconds)").fill("45");
+  await edit.getByRole("button", { name: "Save probe" }).click();
+  await expect(edit.getByRole("status")).toHaveText("Saved.");
+  await page.goto("/console/probes");
+  await expect(page.getByText(/every 45 s/)).toBeVisible();
 });
 
 test("responders and communicators are refused probe management, in the console and the API", async ({ browser, request }) => {

@@ -4,8 +4,9 @@ import type { ProbeResultInput, RunnableProbe } from "@/server/probes/schema";
 
 // Runs a set of probes, each every `intervalSeconds`, spread over the interval by a phase taken from its
 // id (so 2,000 probes with one interval do not all fire in the same second), at most `concurrency`
-// checks at once. Shared by the worker and the agent: it knows nothing of databases or HTTP APIs, it
-// hands each result, with a fresh id, to `onResult`.
+// checks at once. A first failure is checked again after 10 s (at most a third of the interval) to
+// confirm it, so an outage shows in about one interval. Shared by the worker and the agent: it knows
+// nothing of databases or HTTP APIs, it hands each result, with a fresh id, to `onResult`.
 
 export interface SchedulerStats {
   checks: number;
@@ -24,7 +25,13 @@ interface Entry {
   probe: RunnableProbe;
   nextAt: number;
   running: boolean;
+  /** A confirmation check after a first failure, sooner than the next slot. */
+  retryAt: number | null;
+  lastOutcome: "up" | "degraded" | "down" | null;
 }
+
+/** How soon a first failure is checked again (at most a third of the interval). */
+const CONFIRM_AFTER_MS = 10_000;
 
 const TICK_MS = 50;
 const MAX_SAMPLES = 200_000;
@@ -51,23 +58,34 @@ export function startScheduler(options: { concurrency: number; onResult: (r: Pro
   };
 
   const launch = (e: Entry, t: number) => {
-    const scheduledAt = e.nextAt;
     const interval = e.probe.intervalSeconds * 1000;
-    e.nextAt += interval;
-    // Far behind (the process was paused): skip to the next slot rather than firing a burst.
-    if (e.nextAt <= t) e.nextAt = scheduledAt + Math.ceil((t - scheduledAt) / interval) * interval;
+    const isRetry = e.retryAt !== null && e.retryAt <= t && e.nextAt > t;
+    e.retryAt = null;
+    if (!isRetry) {
+      const scheduledAt = e.nextAt;
+      e.nextAt += interval;
+      // Far behind (the process was paused): skip to the next slot rather than firing a burst.
+      if (e.nextAt <= t) e.nextAt = scheduledAt + Math.ceil((t - scheduledAt) / interval) * interval;
+      if (!e.running && stats.lateness.length < MAX_SAMPLES) stats.lateness.push(t - scheduledAt);
+    }
     if (e.running) {
       stats.skippedBusy++;
       return;
     }
     e.running = true;
     running++;
-    if (stats.lateness.length < MAX_SAMPLES) stats.lateness.push(t - scheduledAt);
     const probe = e.probe;
     const at = new Date(t).toISOString();
     const job = runCheck(probe)
       .then((r) => {
         stats.checks++;
+        // A first failure is confirmed soon rather than at the next slot, so an outage reaches the page
+        // in about one interval although the flap filter wants two failures in a row.
+        if (r.outcome === "down" && e.lastOutcome !== "down") {
+          const retryAt = now() + Math.min(CONFIRM_AFTER_MS, interval / 3);
+          if (retryAt < e.nextAt) e.retryAt = retryAt;
+        }
+        e.lastOutcome = r.outcome;
         if (!stopped) options.onResult({ id: randomUUID(), probeId: probe.id, at, outcome: r.outcome, latencyMs: r.latencyMs === null ? null : Math.round(r.latencyMs), statusCode: r.statusCode, error: r.error });
       })
       .catch(() => undefined)
@@ -83,8 +101,8 @@ export function startScheduler(options: { concurrency: number; onResult: (r: Pro
     if (stopped) return;
     const t = now();
     const due: Entry[] = [];
-    for (const e of entries.values()) if (e.nextAt <= t) due.push(e);
-    due.sort((a, b) => a.nextAt - b.nextAt);
+    for (const e of entries.values()) if (e.nextAt <= t || (e.retryAt !== null && e.retryAt <= t)) due.push(e);
+    due.sort((a, b) => Math.min(a.nextAt, a.retryAt ?? Infinity) - Math.min(b.nextAt, b.retryAt ?? Infinity));
     for (const e of due) {
       if (running >= options.concurrency) break;
       launch(e, t);
@@ -97,7 +115,7 @@ export function startScheduler(options: { concurrency: number; onResult: (r: Pro
       for (const p of probes) {
         seen.add(p.id);
         const existing = entries.get(p.id);
-        if (!existing) entries.set(p.id, { probe: p, nextAt: firstRun(p), running: false });
+        if (!existing) entries.set(p.id, { probe: p, nextAt: firstRun(p), running: false, retryAt: null, lastOutcome: null });
         else {
           if (existing.probe.intervalSeconds !== p.intervalSeconds) existing.nextAt = firstRun(p);
           existing.probe = p;

@@ -52,7 +52,9 @@ export default async function ProbesPage() {
             <li key={p.id} className="space-y-2 rounded-md border border-zinc-200 p-3 dark:border-zinc-800" data-testid={`probe-${p.id}`}>
               <div className="flex flex-wrap items-baseline justify-between gap-2">
                 <div>
-                  <span className="font-medium">{p.name}</span>{" "}
+                  <Link className="font-medium underline" href={`/console/probes/${p.id}`}>
+                    {p.name}
+                  </Link>{" "}
                   <span className="text-sm text-zinc-600 dark:text-zinc-400">
                     · {p.componentName} · {p.kind.toUpperCase()} {target(p.config, p.kind)} · every {p.intervalSeconds} s{p.enabled ? "" : " · disabled"}
                   </span>
