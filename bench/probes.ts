@@ -137,7 +137,7 @@ Run on ${new Date().toISOString().slice(0, 10)}: ${machine()}. **The machine was
 | database rows written per minute (inserts, updates, deletes, all tables) | ${Math.round(rowsPerMinute).toLocaleString("en")} | |
 | target down to major_outage on /api/v2/summary.json | **${Number.isNaN(detectS) ? "not seen" : `${detectS.toFixed(1)} s`}** | under ${detectTarget} s (two intervals + 5 s): ${met.detect ? "met" : "missed"} |
 
-Lateness is the start of each check after its slot (the probe's fixed phase in every interval). Going down takes two failures in a row (the flap filter), so detection is between one and two intervals after the target fails, plus the batch write (every second) and the snapshot rebuild.`;
+Lateness is the start of each check after its slot (the probe's fixed phase in every interval). Going down takes two failures in a row (the flap filter); the runner confirms a first failure 10 s later instead of waiting for the next slot, so detection is the wait for the next check (up to one interval) plus 10 s, the batch write (every second) and the snapshot rebuild.`;
     console.log(report);
     writeSection("probes", report);
     if (!met.lateness || !met.cpu || !met.detect) process.exitCode = 1;
