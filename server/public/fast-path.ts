@@ -1,9 +1,10 @@
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { logger } from "@/lib/logger";
-import { cachedPageResponse, isRenderRequest, refreshPage, setSelfOrigin } from "@/server/public/page-cache";
+import { cachedPageResponse, hasCachedPage, isRenderRequest, refreshPage, setSelfOrigin, waitForPage } from "@/server/public/page-cache";
 import { isPublicResourcePath, respond } from "@/server/public/resources";
 import { HEARTBEAT_MS, MAX_STREAMS, STREAM_HEADERS, STREAM_HEARTBEAT, streamGreeting, streamMessage } from "@/server/public/stream";
+import type { SnapshotStore } from "@/server/public/snapshot-store";
 import type { PublicView } from "@/server/public/types";
 import { snapshotStore } from "@/server/public/view";
 
@@ -44,16 +45,25 @@ const header = (req: IncomingMessage, name: string): string | null => {
   return Array.isArray(value) ? value.join(",") : (value ?? null);
 };
 
-/** "/" from the pre-rendered HTML; requests Next must answer itself (client navigation, the render) pass. */
-function servePage(req: IncomingMessage, res: ServerResponse, etag: string | undefined): boolean {
+/** How long a viewer waits for the page's new version to render before getting the previous one. */
+const PAGE_RENDER_WAIT_MS = 3_000;
+
+/**
+ * "/" from the pre-rendered HTML; requests Next must answer itself (client navigation, the render)
+ * pass. When the snapshot changed and its page is rendering, wait for that render; only when no
+ * version was ever rendered does Next render "/" for the request.
+ */
+function servePage(req: IncomingMessage, res: ServerResponse, store: SnapshotStore): boolean {
   if (isRenderRequest(req.headers) || req.headers.rsc !== undefined || req.headers["next-router-state-tree"] !== undefined) return false;
   if (req.method === "OPTIONS") return false;
-  const response = cachedPageResponse(etag, {
-    method: req.method ?? "GET",
-    ifNoneMatch: header(req, "if-none-match"),
-    acceptEncoding: header(req, "accept-encoding"),
+  const request = { method: req.method ?? "GET", ifNoneMatch: header(req, "if-none-match"), acceptEncoding: header(req, "accept-encoding") };
+  const now = cachedPageResponse(store.current()?.etag, request);
+  if (now) return send(res, now);
+  if (!hasCachedPage()) return false;
+  void waitForPage(store, PAGE_RENDER_WAIT_MS).then(() => {
+    if (!res.destroyed) send(res, cachedPageResponse(store.current()?.etag, request, true));
   });
-  return send(res, response);
+  return true;
 }
 
 function send(res: ServerResponse, response: { status: number; headers: Record<string, string>; body: Buffer | null } | null): boolean {
@@ -70,7 +80,7 @@ const handle: FastPath = (req, res) => {
   const q = url.indexOf("?");
   const pathname = q === -1 ? url : url.slice(0, q);
   const store = snapshotStore();
-  if (pathname === "/" && q === -1) return servePage(req, res, store.current()?.etag);
+  if (pathname === "/" && q === -1) return servePage(req, res, store);
   if (pathname === "/api/stream" && method === "GET") {
     openStream(req, res, store.current());
     return true;

@@ -25,6 +25,8 @@ interface CachedPage {
 
 let cached: CachedPage | null = null;
 let rendering: string | null = null;
+/** Requests waiting for the render in flight (see waitForPage). */
+const waiting = new Set<() => void>();
 let origin: string | null = null;
 
 /** Where this server can reach itself; set by server.ts once it listens. */
@@ -71,16 +73,46 @@ export async function refreshPage(store: SnapshotStore): Promise<void> {
     logger.warn({ err: error }, "could not pre-render the status page");
   } finally {
     if (rendering === etag) rendering = null;
+    for (const wake of waiting) wake();
+    waiting.clear();
   }
   if (store.current()?.etag !== cached?.etag) void refreshPage(store);
 }
 
-/** The cached page's response for the current version, or null to let Next render it. */
+/** Whether some version of the page was rendered already (so requests need never go to Next). */
+export function hasCachedPage(): boolean {
+  return cached !== null;
+}
+
+/**
+ * Resolves when the render in flight finishes, or after `timeoutMs`. While a new version renders, the
+ * viewers asking for "/" wait for that one render instead of each making Next render the page: during
+ * an incident the page changes every few seconds while thousands of viewers load it.
+ */
+export function waitForPage(store: SnapshotStore, timeoutMs: number): Promise<void> {
+  void refreshPage(store);
+  if (!rendering) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      waiting.delete(done);
+      resolve();
+    };
+    const timer = setTimeout(done, timeoutMs);
+    waiting.add(done);
+  });
+}
+
+/**
+ * The cached page's response for the current version, or null to let Next render it. With `orOlder`,
+ * the newest cached version when the current one could not be rendered in time.
+ */
 export function cachedPageResponse(
   currentEtag: string | undefined,
   request: { method: string; ifNoneMatch: string | null; acceptEncoding: string | null },
+  orOlder = false,
 ): { status: number; headers: Record<string, string>; body: Buffer | null } | null {
-  if (!cached || cached.etag !== currentEtag) return null;
+  if (!cached || (cached.etag !== currentEtag && !orOlder)) return null;
   const etag = `"${cached.etag}"`;
   const headers: Record<string, string> = {
     etag,
