@@ -101,7 +101,9 @@ const elapsed = () => (Date.now() - started) / 1000;
 const addressOf = (n: number) => `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
 
 async function viewer(n: number): Promise<void> {
-  await sleep(Math.random() * Math.min(DURATION_S * 200, 15_000)); // arrive over the first seconds
+  // Most viewers arrive in the first seconds of the incident; one in ten arrives later in the run.
+  await sleep(Math.random() * (n % 10 === 9 ? DURATION_S * 900 : Math.min(DURATION_S * 200, 15_000)));
+  if (stopping) return;
   const headers = { "x-forwarded-for": addressOf(n) };
   await request("page", "/", { headers });
   let etag = (await request("live", "/api/public/live.json", { headers })).etag;
@@ -323,6 +325,8 @@ async function main(): Promise<void> {
     opts.token ? `Staff (${staffLog.kind ?? "none"} updates) accepted: ${staffLog.posted}, refused: ${staffLog.refused}; last update on the public API afterwards: ${caughtUp === null ? "n/a" : caughtUp ? "yes" : "**no**"}.` : "",
     "",
     table,
+    "",
+    "Errors are 5xx answers and failed connections. A staff request refused with 503 while the database is away is expected (the message says to try again); a public request should never fail.",
   ].join("\n");
   console.log(summary);
   if (opts.report) {
