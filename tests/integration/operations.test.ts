@@ -1,4 +1,3 @@
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
 import { GET as metricsRoute } from "@/app/metrics/route";
 import { GET as readyRoute } from "@/app/api/ready/route";
@@ -8,31 +7,27 @@ import { registerOperationsJobs } from "@/server/operations/jobs";
 import { snapshotStore, stopSnapshotStore } from "@/server/public/view";
 import { createComponent, ensurePage, unique } from "@/tests/factories/catalog";
 import { createStaff } from "@/tests/factories/staff";
-import { adminUrl } from "@/tests/support/postgres";
+import {
+  bringDatabaseBack as bringTestDatabaseBack,
+  databaseNameOf,
+  takeDatabaseDown as takeTestDatabaseDown,
+} from "@/tests/support/postgres";
 import { call } from "@/tests/support/route";
 
 // Readiness, the worker heartbeat, /metrics, and what staff see while the database is gone.
 
-async function admin(sql: string, params: unknown[] = []) {
-  const client = new pg.Client({ connectionString: adminUrl() });
-  await client.connect();
-  try {
-    await client.query(sql, params);
-  } finally {
-    await client.end();
-  }
-}
-const databaseName = () => decodeURIComponent(new URL(inject("databaseUrl")).pathname.slice(1));
-async function takeDatabaseDown() {
-  await admin(`ALTER DATABASE "${databaseName()}" ALLOW_CONNECTIONS false`);
-  await admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [databaseName()]);
-}
-const bringDatabaseBack = () => admin(`ALTER DATABASE "${databaseName()}" ALLOW_CONNECTIONS true`);
+const databaseName = () => databaseNameOf(inject("databaseUrl"));
+const takeDatabaseDown = () => takeTestDatabaseDown(databaseName());
+const bringDatabaseBack = () => bringTestDatabaseBack(databaseName());
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 interface ReadyBody {
   ready: boolean;
-  checks: { database: { ok: boolean }; worker: { ok: boolean; lastBeatAt: string | null }; snapshot: { ok: boolean; stale: boolean } };
+  checks: {
+    database: { ok: boolean };
+    worker: { ok: boolean; lastBeatAt: string | null };
+    snapshot: { ok: boolean; stale: boolean };
+  };
 }
 
 describe("operations", () => {
@@ -68,16 +63,20 @@ describe("operations", () => {
   it("serves Prometheus metrics only with the token", async () => {
     const refused = await metricsRoute(new Request("http://localhost/metrics"));
     expect(refused.status).toBe(401);
-    const wrong = await metricsRoute(new Request("http://localhost/metrics", { headers: { authorization: "Bearer not-the-token-at-all" } }));
+    const wrong = await metricsRoute(
+      new Request("http://localhost/metrics", { headers: { authorization: "Bearer not-the-token-at-all" } }),
+    );
     expect(wrong.status).toBe(401);
-    const res = await metricsRoute(new Request("http://localhost/metrics", { headers: { authorization: `Bearer ${process.env.METRICS_TOKEN}` } }));
+    const res = await metricsRoute(
+      new Request("http://localhost/metrics", { headers: { authorization: `Bearer ${process.env.METRICS_TOKEN}` } }),
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("text/plain");
     const text = await res.text();
     for (const name of [
       "status_snapshot_age_seconds",
       "status_snapshot_rebuild_duration_seconds_count",
-      "status_db_pool_connections{state=\"total\"}",
+      'status_db_pool_connections{state="total"}',
       "status_outbox_pending",
       "status_sign_in_failures_total",
     ]) {
@@ -92,9 +91,16 @@ describe("operations", () => {
     const store = snapshotStore();
     await takeDatabaseDown();
     try {
-      const refused = await call(patchComponent, { method: "PATCH", token: staff.token, params: { id: component.id }, body: { name: nameWhileDown } });
+      const refused = await call(patchComponent, {
+        method: "PATCH",
+        token: staff.token,
+        params: { id: component.id },
+        body: { name: nameWhileDown },
+      });
       expect(refused.status).toBe(503);
-      expect(refused.json).toEqual({ error: { code: "UNAVAILABLE", message: "The database is unavailable; try again shortly." } });
+      expect(refused.json).toEqual({
+        error: { code: "UNAVAILABLE", message: "The database is unavailable; try again shortly." },
+      });
 
       await sleep(2100);
       const ready = (await (await readyRoute()).json()) as ReadyBody;
@@ -107,7 +113,12 @@ describe("operations", () => {
       await bringDatabaseBack();
     }
     // The same request succeeds once the database is back, and the public side shows it.
-    const accepted = await call(patchComponent, { method: "PATCH", token: staff.token, params: { id: component.id }, body: { name: nameWhileDown } });
+    const accepted = await call(patchComponent, {
+      method: "PATCH",
+      token: staff.token,
+      params: { id: component.id },
+      body: { name: nameWhileDown },
+    });
     expect(accepted.status).toBe(204);
     await store.rebuild();
     expect(store.current()?.freshness.stale).toBe(false);

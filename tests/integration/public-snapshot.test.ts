@@ -12,7 +12,11 @@ import { SnapshotStore } from "@/server/public/snapshot-store";
 import { snapshotStore, stopSnapshotStore } from "@/server/public/view";
 import { createComponent, createGroup, ensurePage } from "@/tests/factories/catalog";
 import { createIncident, createMaintenance } from "@/tests/factories/incidents";
-import { adminUrl } from "@/tests/support/postgres";
+import {
+  bringDatabaseBack as bringTestDatabaseBack,
+  databaseNameOf,
+  takeDatabaseDown as takeTestDatabaseDown,
+} from "@/tests/support/postgres";
 
 const MARKER = `INTERNAL-${Date.now().toString(36)}`;
 const PUBLIC_PATHS = [
@@ -33,23 +37,9 @@ let queries = 0;
 // eslint-disable-next-line @typescript-eslint/unbound-method -- kept to be restored, and called with its own `this`
 const originalQuery = pg.Client.prototype.query;
 
-async function admin(sql: string, params: unknown[] = []) {
-  const client = new pg.Client({ connectionString: adminUrl() });
-  await client.connect();
-  try {
-    await client.query(sql, params);
-  } finally {
-    await client.end();
-  }
-}
-const databaseName = () => decodeURIComponent(new URL(inject("databaseUrl")).pathname.slice(1));
-async function takeDatabaseDown() {
-  await admin(`ALTER DATABASE "${databaseName()}" ALLOW_CONNECTIONS false`);
-  await admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [databaseName()]);
-}
-async function bringDatabaseBack() {
-  await admin(`ALTER DATABASE "${databaseName()}" ALLOW_CONNECTIONS true`);
-}
+const databaseName = () => databaseNameOf(inject("databaseUrl"));
+const takeDatabaseDown = () => takeTestDatabaseDown(databaseName());
+const bringDatabaseBack = () => bringTestDatabaseBack(databaseName());
 
 describe("the public snapshot", () => {
   let componentId: string;
@@ -60,7 +50,12 @@ describe("the public snapshot", () => {
   beforeAll(async () => {
     await ensurePage({ name: "Snapshot Status" });
     const group = await createGroup();
-    const component = await createComponent({ groupId: group.id, ownerTeam: MARKER, contacts: MARKER, runbookUrl: `https://runbooks.test/${MARKER}` });
+    const component = await createComponent({
+      groupId: group.id,
+      ownerTeam: MARKER,
+      contacts: MARKER,
+      runbookUrl: `https://runbooks.test/${MARKER}`,
+    });
     componentId = component.id;
     await createIncident({
       componentIds: [component.id],
@@ -107,10 +102,18 @@ describe("the public snapshot", () => {
       expect(res?.status, p).toBe(200);
       expect(res?.body?.toString("utf8"), p).not.toContain(MARKER);
     }
-    const summary = JSON.parse(respond(view, "/api/v2/summary.json", { method: "GET", ifNoneMatch: null, acceptEncoding: null })?.body?.toString() ?? "{}") as {
+    const summary = JSON.parse(
+      respond(view, "/api/v2/summary.json", {
+        method: "GET",
+        ifNoneMatch: null,
+        acceptEncoding: null,
+      })?.body?.toString() ?? "{}",
+    ) as {
       incidents: { incident_updates: { body: string }[] }[];
     };
-    expect(summary.incidents.some((i) => i.incident_updates.some((u) => u.body === "We are investigating errors."))).toBe(true);
+    expect(
+      summary.incidents.some((i) => i.incident_updates.some((u) => u.body === "We are investigating errors.")),
+    ).toBe(true);
   });
 
   it("serves thousands of requests with no more database queries than its rebuilds", async () => {
@@ -149,7 +152,8 @@ describe("the public snapshot", () => {
       await tx.component.update({ where: { id: componentId }, data: { status: "major_outage" } });
       await tx.$executeRawUnsafe("SELECT pg_notify('status_public_changed', '')");
     });
-    for (let i = 0; i < 100 && store.current()?.snapshot.version === version; i++) await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 100 && store.current()?.snapshot.version === version; i++)
+      await new Promise((r) => setTimeout(r, 20));
     expect(store.current()?.snapshot.components.find((c) => c.id === componentId)?.status).toBe("major_outage");
   });
 
@@ -164,7 +168,9 @@ describe("the public snapshot", () => {
       expect(res.status).toBe(200);
       expect(res.headers.get("x-status-stale")).toBe("true");
       expect(res.headers.get("x-status-confirmed-at")).toBe(confirmed);
-      const live = (await (await fetch(`${base}/api/public/live.json`)).json()) as { freshness: { stale: boolean; confirmedAt: string } };
+      const live = (await (await fetch(`${base}/api/public/live.json`)).json()) as {
+        freshness: { stale: boolean; confirmedAt: string };
+      };
       expect(live.freshness).toEqual({ stale: true, confirmedAt: confirmed });
 
       // A process that starts now, with the database still down, serves the snapshot kept on disk.

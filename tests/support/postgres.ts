@@ -42,3 +42,26 @@ export async function createTestDatabase(prefix = "status_test"): Promise<{ name
 export async function dropTestDatabase(name: string): Promise<void> {
   await admin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
 }
+
+/**
+ * Takes a test database away as an outage would: no new connections, and every open one cut. Used to
+ * show that the public side keeps serving and staff get a clear error. bringDatabaseBack undoes it.
+ */
+export async function takeDatabaseDown(name: string): Promise<void> {
+  await admin(async (c) => {
+    await c.query(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS false`);
+    await c.query(
+      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()",
+      [name],
+    );
+  });
+}
+
+export async function bringDatabaseBack(name: string): Promise<void> {
+  await admin((c) => c.query(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS true`));
+}
+
+/** The database name of a connection string. */
+export function databaseNameOf(url: string): string {
+  return decodeURIComponent(new URL(url).pathname.slice(1));
+}

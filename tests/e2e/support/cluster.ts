@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { adminUrl, createTestDatabase, dropTestDatabase } from "@/tests/support/postgres";
+import { bringDatabaseBack, createTestDatabase, dropTestDatabase, takeDatabaseDown } from "@/tests/support/postgres";
 
 // Several processes of the production build on one database of their own: web instances with no
 // worker in them, and workers apart, as a scaled-out deployment runs them.
@@ -18,16 +18,6 @@ export interface Cluster {
   bringDatabaseBack(): Promise<void>;
   query<T extends pg.QueryResultRow>(sql: string, params?: unknown[]): Promise<T[]>;
   stop(): Promise<void>;
-}
-
-async function onAdmin(sql: string, params: unknown[] = []): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl() });
-  await client.connect();
-  try {
-    await client.query(sql, params);
-  } finally {
-    await client.end();
-  }
 }
 
 async function waitFor(url: string, timeoutMs = 90_000): Promise<void> {
@@ -51,7 +41,11 @@ async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode === null) child.kill("SIGKILL");
 }
 
-export async function startCluster(options: { ports: number[]; workers: number; env?: Record<string, string> }): Promise<Cluster> {
+export async function startCluster(options: {
+  ports: number[];
+  workers: number;
+  env?: Record<string, string>;
+}): Promise<Cluster> {
   const database = await createTestDatabase("status_cluster");
   const dataRoot = fs.mkdtempSync(path.join(os.tmpdir(), "status-cluster-"));
   const common = {
@@ -102,16 +96,14 @@ export async function startCluster(options: { ports: number[]; workers: number; 
     token(email) {
       let token = tokens.get(email);
       if (!token) {
-        token = run(["cli", "--", "tokens", "create", "--email", email, "--name", "cluster test"]).split("\n").at(-1) ?? "";
+        token =
+          run(["cli", "--", "tokens", "create", "--email", email, "--name", "cluster test"]).split("\n").at(-1) ?? "";
         tokens.set(email, token);
       }
       return token;
     },
-    async takeDatabaseDown() {
-      await onAdmin(`ALTER DATABASE "${database.name}" ALLOW_CONNECTIONS false`);
-      await onAdmin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [database.name]);
-    },
-    bringDatabaseBack: () => onAdmin(`ALTER DATABASE "${database.name}" ALLOW_CONNECTIONS true`),
+    takeDatabaseDown: () => takeDatabaseDown(database.name),
+    bringDatabaseBack: () => bringDatabaseBack(database.name),
     async query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
       const client = new pg.Client({ connectionString: database.url });
       await client.connect();
@@ -123,7 +115,7 @@ export async function startCluster(options: { ports: number[]; workers: number; 
     },
     async stop() {
       await Promise.allSettled(children.map(stopChild));
-      await onAdmin(`ALTER DATABASE "${database.name}" ALLOW_CONNECTIONS true`).catch(() => undefined);
+      await bringDatabaseBack(database.name).catch(() => undefined);
       await dropTestDatabase(database.name);
       fs.rmSync(dataRoot, { recursive: true, force: true });
     },
