@@ -1,7 +1,7 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { query } from "./database";
+import { createComponent, tokenFor, query } from "./database";
 import { DEMO, signIn } from "./support/auth";
 
 // The incident workflow as it happens at night: on a phone-sized screen, a responder opens and drafts,
@@ -13,26 +13,7 @@ test.use({ viewport: { width: 375, height: 812 } });
 const suffix = () => randomBytes(4).toString("hex");
 
 /** A component of its own, so the test never disturbs the seeded ones. */
-async function createComponent(name: string): Promise<string> {
-  const id = `e2e${randomBytes(8).toString("hex")}`;
-  await query(`INSERT INTO "Component" (id, name, status, "updatedAt") VALUES ($1, $2, 'operational', now())`, [id, name]);
-  await query(`SELECT pg_notify('status_public_changed', '')`);
-  return id;
-}
-
 /** A personal API token for a demo user, stored the way the app stores them (only its hash). */
-async function tokenFor(email: string): Promise<string> {
-  const token = `sp_${randomBytes(24).toString("base64url")}`;
-  const [user] = await query<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [email]);
-  await query(`INSERT INTO "ApiToken" (id, "userId", name, "tokenHash", prefix) VALUES ($1, $2, 'e2e', $3, $4)`, [
-    `tok${suffix()}`,
-    user!.id,
-    createHash("sha256").update(token).digest("hex"),
-    token.slice(0, 9),
-  ]);
-  return token;
-}
-
 async function signedIn(browser: Browser, email: string, returnTo: string): Promise<Page> {
   const page = await (await browser.newContext({ viewport: { width: 375, height: 812 } })).newPage();
   await signIn(page, email, undefined, returnTo);
@@ -40,7 +21,9 @@ async function signedIn(browser: Browser, email: string, returnTo: string): Prom
 }
 
 async function expectNoSidewaysScroll(page: Page): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
 }
 
@@ -53,7 +36,10 @@ async function expectPublicSteps(page: Page, id: string, statuses: string[]): Pr
   }).toPass({ timeout: 10_000 });
 }
 
-test("the 502 outage: drafted by a responder, published step by step by the communicator, postmortem public", async ({ browser, page: publicPage }) => {
+test("the 502 outage: drafted by a responder, published step by step by the communicator, postmortem public", async ({
+  browser,
+  page: publicPage,
+}) => {
   test.setTimeout(120_000);
   const component = `E2E web ${suffix()}`;
   const componentId = await createComponent(component);
@@ -61,7 +47,9 @@ test("the 502 outage: drafted by a responder, published step by step by the comm
 
   // A responder opens it from the prefilled link the probes use.
   const responder = await signedIn(browser, DEMO.responder, "/console");
-  await responder.goto(`/console/incidents/new?componentId=${componentId}&name=${encodeURIComponent(name)}&details=${encodeURIComponent("LB returns 502 from pool B")}`);
+  await responder.goto(
+    `/console/incidents/new?componentId=${componentId}&name=${encodeURIComponent(name)}&details=${encodeURIComponent("LB returns 502 from pool B")}`,
+  );
   await expect(responder.getByLabel("Name", { exact: true })).toHaveValue(name);
   await expect(responder.getByRole("checkbox", { name: component })).toBeChecked();
   await responder.getByRole("button", { name: "Open internal incident" }).click();
@@ -96,7 +84,10 @@ test("the 502 outage: drafted by a responder, published step by step by the comm
   await expect.poll(() => actionAnswer).toContain('"status":403');
   await responder.unrouteAll();
   await expect(draft.getByRole("status")).toHaveText("Your roles do not allow this.");
-  const [stored] = await query<{ id: string }>(`SELECT id FROM "IncidentUpdate" WHERE "incidentId" = $1 AND state = 'draft'`, [id]);
+  const [stored] = await query<{ id: string }>(
+    `SELECT id FROM "IncidentUpdate" WHERE "incidentId" = $1 AND state = 'draft'`,
+    [id],
+  );
   const api = await publicPage.request.post(`/api/admin/v1/incidents/${id}/updates/${stored!.id}/publish`, {
     headers: { authorization: `Bearer ${await tokenFor(DEMO.responder)}` },
     data: {},
@@ -110,11 +101,15 @@ test("the 502 outage: drafted by a responder, published step by step by the comm
   await comms.getByRole("button", { name: "Assign me as comms lead" }).click();
   await expect(comms.getByTestId("comms-lead")).toHaveText("Casey Comms");
   const commsDraft = comms.getByTestId("draft");
-  await commsDraft.getByLabel("Message (public, Markdown)").fill("We are investigating elevated 502 errors on the website.");
+  await commsDraft
+    .getByLabel("Message (public, Markdown)")
+    .fill("We are investigating elevated 502 errors on the website.");
   await commsDraft.getByRole("button", { name: "Publish incident" }).click();
   await expect(comms.getByTestId("incident-visibility")).toHaveText("Public");
   await expect(comms.getByTestId("draft")).toHaveCount(0);
-  await expect(comms.getByTestId("public-update")).toContainText("written by Riley Responder · published by Casey Comms");
+  await expect(comms.getByTestId("public-update")).toContainText(
+    "written by Riley Responder · published by Casey Comms",
+  );
   await expectPublicSteps(publicPage, id, ["investigating"]);
   await expect(publicPage.getByText("We are investigating elevated 502 errors on the website.")).toBeVisible();
   await expect(publicPage.getByText("pool B")).toHaveCount(0);
@@ -123,7 +118,9 @@ test("the 502 outage: drafted by a responder, published step by step by the comm
   // Identified (from the template), Monitoring, Resolved: the public page follows each step.
   const post = comms.getByRole("form", { name: "New public update" });
   await post.getByLabel("Template").selectOption({ label: "Identified" });
-  await expect(post.getByLabel("Message (public, Markdown)")).toHaveValue("The issue has been identified and a fix is being implemented.");
+  await expect(post.getByLabel("Message (public, Markdown)")).toHaveValue(
+    "The issue has been identified and a fix is being implemented.",
+  );
   await expect(post.getByLabel("Status")).toHaveValue("identified");
   await post.getByRole("button", { name: "Publish update" }).click();
   await expect(comms.getByTestId("incident-status")).toHaveText("Identified");
@@ -132,12 +129,16 @@ test("the 502 outage: drafted by a responder, published step by step by the comm
   // A correction to a published update keeps what it said before, and who changed it.
   const identified = comms.getByTestId("public-update").filter({ hasText: "The issue has been identified" });
   await identified.getByText("Correct this update").click();
-  await identified.getByLabel("Message (public)").fill("The issue has been identified: a connection pool is exhausted. A fix is being implemented.");
+  await identified
+    .getByLabel("Message (public)")
+    .fill("The issue has been identified: a connection pool is exhausted. A fix is being implemented.");
   await identified.getByRole("button", { name: "Save correction" }).click();
   const corrected = comms.getByTestId("public-update").filter({ hasText: "a connection pool is exhausted" });
   await corrected.getByText("Edited 1 time: history").click();
   await expect(corrected.getByTestId("revisions")).toContainText("Before Casey Comms's edit");
-  await expect(corrected.getByTestId("revisions")).toContainText("The issue has been identified and a fix is being implemented.");
+  await expect(corrected.getByTestId("revisions")).toContainText(
+    "The issue has been identified and a fix is being implemented.",
+  );
   await expect(async () => {
     await publicPage.goto(`/incidents/${id}`);
     await expect(publicPage.getByText("a connection pool is exhausted")).toBeVisible({ timeout: 500 });
@@ -152,16 +153,23 @@ test("the 502 outage: drafted by a responder, published step by step by the comm
 
   await post.getByLabel("Status").selectOption("resolved");
   await post.getByLabel("Message (public, Markdown)").fill("This incident has been resolved.");
-  await expect(post.getByRole("checkbox", { name: "Return the other affected components to operational" })).toBeChecked();
+  await expect(
+    post.getByRole("checkbox", { name: "Return the other affected components to operational" }),
+  ).toBeChecked();
   await post.getByRole("button", { name: "Publish update" }).click();
   await expect(comms.getByTestId("incident-status")).toHaveText("Resolved");
   await expectPublicSteps(publicPage, id, ["resolved", "monitoring", "identified", "investigating"]);
-  const [{ status } = { status: "" }] = await query<{ status: string }>(`SELECT status FROM "Component" WHERE id = $1`, [componentId]);
+  const [{ status } = { status: "" }] = await query<{ status: string }>(
+    `SELECT status FROM "Component" WHERE id = $1`,
+    [componentId],
+  );
   expect(status).toBe("operational");
 
   // The postmortem: drafted with action items, published by the communicator, then public.
   const postmortem = comms.getByRole("form", { name: "Postmortem", exact: true });
-  await postmortem.getByLabel("Postmortem (Markdown; public once published)").fill("## Root cause\nThe connection pool of pool B was exhausted by a retry storm.");
+  await postmortem
+    .getByLabel("Postmortem (Markdown; public once published)")
+    .fill("## Root cause\nThe connection pool of pool B was exhausted by a retry storm.");
   await postmortem.getByRole("button", { name: "Add action item" }).click();
   await postmortem.getByLabel("Action item 1", { exact: true }).fill("Cap client retries");
   await postmortem.getByLabel("Owner of action item 1").fill("Platform team");
@@ -182,11 +190,15 @@ test("the 502 outage: drafted by a responder, published step by step by the comm
   await query(`UPDATE "Component" SET "archivedAt" = now() WHERE id = $1`, [componentId]);
 });
 
-test("the console incident page works on a 375 px phone: no sideways scroll, big enough tap targets", async ({ page }) => {
+test("the console incident page works on a 375 px phone: no sideways scroll, big enough tap targets", async ({
+  page,
+}) => {
   const component = `E2E phone ${suffix()}`;
   const componentId = await createComponent(component);
   await signIn(page, DEMO.communicator, undefined, "/console");
-  await page.goto(`/console/incidents/new?componentId=${componentId}&name=${encodeURIComponent(`A very long incident name about ${component} that has to wrap on a small screen`)}`);
+  await page.goto(
+    `/console/incidents/new?componentId=${componentId}&name=${encodeURIComponent(`A very long incident name about ${component} that has to wrap on a small screen`)}`,
+  );
   await expectNoSidewaysScroll(page);
   await page.getByRole("button", { name: "Open internal incident" }).click();
   await expect(page.getByTestId("incident-visibility")).toHaveText("Internal");
@@ -194,17 +206,32 @@ test("the console incident page works on a 375 px phone: no sideways scroll, big
   await compose.getByLabel("Message (public, Markdown)").fill("We are currently investigating this issue.");
   await compose.getByRole("button", { name: "Publish incident" }).click();
   await expect(page.getByTestId("incident-visibility")).toHaveText("Public");
-  await page.getByRole("form", { name: "Add an internal note" }).getByLabel("Internal note (staff only)").fill("https://dashboards.example.org/a/very/long/link/that/should/wrap/instead/of/scrolling/sideways/0123456789");
+  await page
+    .getByRole("form", { name: "Add an internal note" })
+    .getByLabel("Internal note (staff only)")
+    .fill("https://dashboards.example.org/a/very/long/link/that/should/wrap/instead/of/scrolling/sideways/0123456789");
   await page.getByRole("button", { name: "Add note" }).click();
   await expect(page.getByTestId("internal-entry").filter({ hasText: "dashboards.example.org" })).toBeVisible();
   await expectNoSidewaysScroll(page);
-  const small = await page.locator("main button:visible, main select:visible, main input:not([type=checkbox]):not([type=hidden]):visible").evaluateAll((els) =>
-    els.map((e) => ({ label: e.getAttribute("name") ?? e.textContent, height: e.getBoundingClientRect().height })).filter((e) => e.height < 40),
-  );
+  const small = await page
+    .locator("main button:visible, main select:visible, main input:not([type=checkbox]):not([type=hidden]):visible")
+    .evaluateAll((els) =>
+      els
+        .map((e) => ({ label: e.getAttribute("name") ?? e.textContent, height: e.getBoundingClientRect().height }))
+        .filter((e) => e.height < 40),
+    );
   expect(small).toEqual([]);
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
+  expect(
+    serious.map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 3)
+          .join(", ")}`,
+    ),
+  ).toEqual([]);
   // Resolve it, so later tests see a quiet public page.
   await compose.getByLabel("Status").selectOption("resolved");
   await compose.getByLabel("Message (public, Markdown)").fill("This incident has been resolved.");
@@ -221,14 +248,30 @@ test("an overdue update shows in the overview and reminds the comms lead", async
   const open = async (name: string) => {
     const created = await request.post("/api/admin/v1/incidents", { headers, data: { name, impact: "critical" } });
     const { id } = (await created.json()) as { id: string };
-    expect((await request.post(`/api/admin/v1/incidents/${id}/assign`, { headers, data: { role: "comms_lead", userId: comms!.id } })).status()).toBe(204);
-    expect((await request.post(`/api/admin/v1/incidents/${id}/updates`, { headers, data: { body: "We are currently investigating this issue.", status: "investigating" } })).status()).toBe(201);
+    expect(
+      (
+        await request.post(`/api/admin/v1/incidents/${id}/assign`, {
+          headers,
+          data: { role: "comms_lead", userId: comms!.id },
+        })
+      ).status(),
+    ).toBe(204);
+    expect(
+      (
+        await request.post(`/api/admin/v1/incidents/${id}/updates`, {
+          headers,
+          data: { body: "We are currently investigating this issue.", status: "investigating" },
+        })
+      ).status(),
+    ).toBe(201);
     return id;
   };
   const late = await open(`E2E late ${suffix()}`);
   const onTime = await open(`E2E on time ${suffix()}`);
   // The late one's update fell due two minutes ago.
-  await query(`UPDATE "Incident" SET "nextUpdateDueAt" = timezone('UTC', now()) - interval '2 minutes' WHERE id = $1`, [late]);
+  await query(`UPDATE "Incident" SET "nextUpdateDueAt" = timezone('UTC', now()) - interval '2 minutes' WHERE id = $1`, [
+    late,
+  ]);
 
   await signIn(page, DEMO.communicator, undefined, "/console");
   const row = (id: string) => page.locator(`[data-testid="console-incident"][data-incident-id="${id}"]`);
@@ -242,23 +285,46 @@ test("an overdue update shows in the overview and reminds the comms lead", async
 
   // The worker leaves one reminder event for the notifications area (its job runs every minute).
   await expect
-    .poll(async () => (await query(`SELECT id FROM "OutboxEvent" WHERE type = 'staff.cadence_overdue' AND payload->>'incidentId' = $1`, [late])).length, { timeout: 90_000, intervals: [2_000] })
+    .poll(
+      async () =>
+        (
+          await query(
+            `SELECT id FROM "OutboxEvent" WHERE type = 'staff.cadence_overdue' AND payload->>'incidentId' = $1`,
+            [late],
+          )
+        ).length,
+      { timeout: 90_000, intervals: [2_000] },
+    )
     .toBe(1);
 
   // Posting an update clears it.
-  expect((await request.post(`/api/admin/v1/incidents/${late}/updates`, { headers, data: { body: "Still investigating.", status: "investigating" } })).status()).toBe(201);
+  expect(
+    (
+      await request.post(`/api/admin/v1/incidents/${late}/updates`, {
+        headers,
+        data: { body: "Still investigating.", status: "investigating" },
+      })
+    ).status(),
+  ).toBe(201);
   await page.reload();
   await expect(row(late).getByTestId("cadence")).toHaveAttribute("data-overdue", "false");
   await expect(page.getByTestId("cadence-reminder")).toHaveCount(0);
   for (const id of [late, onTime]) {
-    await request.post(`/api/admin/v1/incidents/${id}/updates`, { headers, data: { body: "This incident has been resolved.", status: "resolved" } });
+    await request.post(`/api/admin/v1/incidents/${id}/updates`, {
+      headers,
+      data: { body: "This incident has been resolved.", status: "resolved" },
+    });
   }
 });
 
 test("templates are edited in the console and start a new incident's draft", async ({ page }) => {
   const label = `E2E DNS ${suffix()}`;
   await signIn(page, DEMO.responder, undefined, "/console/incidents/templates");
-  await expect(page.getByTestId("template").filter({ has: page.locator('textarea:text-is("We are currently investigating this issue.")') })).toHaveCount(1);
+  await expect(
+    page
+      .getByTestId("template")
+      .filter({ has: page.locator('textarea:text-is("We are currently investigating this issue.")') }),
+  ).toHaveCount(1);
   const add = page.getByRole("form", { name: "Add a template" });
   await add.getByLabel("Template name").fill(label);
   await add.getByLabel("Suggested incident name (optional)").fill("DNS resolution failures");
@@ -268,7 +334,9 @@ test("templates are edited in the console and start a new incident's draft", asy
   await expect(add.getByRole("status")).toHaveText("Template added.");
   await page.reload();
   const edit = page.getByRole("form", { name: `Template ${label}` });
-  await edit.getByLabel("Message (public, Markdown)").fill("Our DNS provider is having trouble; we are working around it.");
+  await edit
+    .getByLabel("Message (public, Markdown)")
+    .fill("Our DNS provider is having trouble; we are working around it.");
   await edit.getByRole("button", { name: "Save template" }).click();
   await expect(edit.getByRole("status")).toHaveText("Saved.");
 
@@ -278,10 +346,15 @@ test("templates are edited in the console and start a new incident's draft", asy
   await expect(page.getByLabel("Impact")).toHaveValue("major");
   await page.getByRole("button", { name: "Open internal incident" }).click();
   await expect(page.getByTestId("draft")).toHaveCount(1);
-  await expect(page.getByTestId("draft").getByLabel("Message (public, Markdown)")).toHaveValue("Our DNS provider is having trouble; we are working around it.");
+  await expect(page.getByTestId("draft").getByLabel("Message (public, Markdown)")).toHaveValue(
+    "Our DNS provider is having trouble; we are working around it.",
+  );
 
   await page.goto("/console/incidents/templates");
-  await page.getByRole("form", { name: `Template ${label}` }).getByRole("button", { name: "Remove" }).click();
+  await page
+    .getByRole("form", { name: `Template ${label}` })
+    .getByRole("button", { name: "Remove" })
+    .click();
   await expect(page.getByRole("form", { name: `Template ${label}` })).toHaveCount(0);
 });
 
@@ -291,6 +364,9 @@ test("an admin may read incidents but not open, draft or publish them", async ({
   await expect(page.getByRole("link", { name: "Open an incident" })).toHaveCount(0);
   expect((await page.goto("/console/incidents/new"))?.status()).toBe(403);
   expect((await page.goto("/console/incidents/templates"))?.status()).toBe(403);
-  const created = await request.post("/api/admin/v1/incidents", { headers: { authorization: `Bearer ${await tokenFor(DEMO.admin)}` }, data: { name: "Not for admins" } });
+  const created = await request.post("/api/admin/v1/incidents", {
+    headers: { authorization: `Bearer ${await tokenFor(DEMO.admin)}` },
+    data: { name: "Not for admins" },
+  });
   expect(created.status()).toBe(403);
 });

@@ -1,7 +1,6 @@
-import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { utcToZonedLocal } from "@/server/maintenance/time";
-import { query } from "./database";
+import { createComponent, query } from "./database";
 import { DEMO, signIn } from "./support/auth";
 
 // Maintenance windows, run the way a communicator would at night: on a phone-sized screen. Public-page
@@ -15,26 +14,23 @@ async function pageTimeZone(): Promise<string> {
 }
 
 /** A component of its own, so the test never disturbs the seeded ones. */
-async function createComponent(name: string): Promise<string> {
-  const id = `e2e${randomBytes(8).toString("hex")}`;
-  await query(`INSERT INTO "Component" (id, name, status, "updatedAt") VALUES ($1, $2, 'degraded_performance', now())`, [id, name]);
-  await query(`SELECT pg_notify('status_public_changed', '')`);
-  return id;
-}
-
 async function archive(id: string): Promise<void> {
   await query(`UPDATE "Component" SET "archivedAt" = now() WHERE id = $1`, [id]);
   await query(`SELECT pg_notify('status_public_changed', '')`);
 }
 
 async function expectNoSidewaysScroll(page: Page): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
 }
 
-test("a communicator starts a window now, the component is under maintenance, and ending it restores its status", async ({ page }) => {
+test("a communicator starts a window now, the component is under maintenance, and ending it restores its status", async ({
+  page,
+}) => {
   const name = `E2E disks ${Date.now().toString(36)}`;
-  const componentId = await createComponent(name);
+  const componentId = await createComponent(name, "degraded_performance");
   const timeZone = await pageTimeZone();
   await signIn(page, DEMO.communicator, undefined, "/console/maintenance");
   await expect(page.getByRole("heading", { name: "Scheduled maintenance" })).toBeVisible();
@@ -53,24 +49,34 @@ test("a communicator starts a window now, the component is under maintenance, an
 
   const publicPage = await page.context().newPage();
   await publicPage.goto("/");
-  await expect(publicPage.locator(`[data-component-id="${componentId}"]`).getByTestId("component-status")).toHaveText("Under Maintenance");
+  await expect(publicPage.locator(`[data-component-id="${componentId}"]`).getByTestId("component-status")).toHaveText(
+    "Under Maintenance",
+  );
 
-  await page.getByRole("form", { name: "Post an update" }).getByLabel("Update (public, Markdown)").fill("Disks swapped; checking.");
+  await page
+    .getByRole("form", { name: "Post an update" })
+    .getByLabel("Update (public, Markdown)")
+    .fill("Disks swapped; checking.");
   await page.getByRole("form", { name: "Post an update" }).getByLabel("Status").selectOption("verifying");
   await page.getByRole("button", { name: "Post update" }).click();
   await expect(page.getByTestId("maintenance-status")).toHaveText("Verifying");
   await expect(page.getByTestId("maintenance-update").first()).toContainText("Disks swapped; checking.");
 
-  await page.getByRole("form", { name: "End maintenance now" }).getByRole("button", { name: "End maintenance now" }).click();
+  await page
+    .getByRole("form", { name: "End maintenance now" })
+    .getByRole("button", { name: "End maintenance now" })
+    .click();
   await expect(page.getByTestId("maintenance-status")).toHaveText("Completed");
   await publicPage.reload();
-  await expect(publicPage.locator(`[data-component-id="${componentId}"]`).getByTestId("component-status")).toHaveText("Degraded Performance");
+  await expect(publicPage.locator(`[data-component-id="${componentId}"]`).getByTestId("component-status")).toHaveText(
+    "Degraded Performance",
+  );
   await archive(componentId);
 });
 
 test("a communicator schedules a future window, extends it and cancels it", async ({ page }) => {
   const name = `E2E later ${Date.now().toString(36)}`;
-  const componentId = await createComponent(name);
+  const componentId = await createComponent(name, "degraded_performance");
   const timeZone = await pageTimeZone();
   await signIn(page, DEMO.communicator, undefined, "/console/maintenance");
   const form = page.getByRole("form", { name: "Schedule maintenance" });
@@ -91,9 +97,14 @@ test("a communicator schedules a future window, extends it and cancels it", asyn
   const extend = page.getByRole("form", { name: "Change the end time" });
   await extend.getByLabel(/^New end/).fill(utcToZonedLocal(new Date(start.getTime() + 3 * 3_600_000), timeZone));
   await extend.getByRole("button", { name: "Change end time" }).click();
-  await expect(page.getByTestId("maintenance-update").first()).toContainText("The maintenance window has been extended.");
+  await expect(page.getByTestId("maintenance-update").first()).toContainText(
+    "The maintenance window has been extended.",
+  );
 
-  await page.getByRole("form", { name: "Cancel maintenance" }).getByLabel("Message (optional, public)").fill("Postponed to next month.");
+  await page
+    .getByRole("form", { name: "Cancel maintenance" })
+    .getByLabel("Message (optional, public)")
+    .fill("Postponed to next month.");
   await page.getByRole("button", { name: "Cancel maintenance" }).click();
   await expect(page.getByTestId("maintenance-status")).toHaveText("Cancelled");
   await expect(page.getByRole("button", { name: "Post update" })).toHaveCount(0);

@@ -1,7 +1,7 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { startProbeTarget, type ProbeTarget } from "@/tests/support/probe-target";
-import { query } from "./database";
+import { createComponent, tokenFor } from "./database";
 import { DEMO, signIn } from "./support/auth";
 
 // Probes in the console: an admin adds one and runs it once; other roles are refused (page and API);
@@ -13,24 +13,7 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => target.close());
 
-async function createComponent(name: string): Promise<string> {
-  const id = `e2e${randomBytes(8).toString("hex")}`;
-  await query(`INSERT INTO "Component" (id, name, status, "updatedAt") VALUES ($1, $2, 'operational', now())`, [id, name]);
-  await query(`SELECT pg_notify('status_public_changed', '')`);
-  return id;
-}
-
 /** A personal API token for a demo user, straight into the database. */
-async function tokenFor(email: string): Promise<string> {
-  const token = `sp_${randomBytes(24).toString("base64url")}`;
-  const hash = createHash("sha256").update(token).digest("hex");
-  await query(
-    `INSERT INTO "ApiToken" (id, "userId", name, "tokenHash", prefix) SELECT $1, id, 'e2e', $2, $3 FROM "User" WHERE email = $4`,
-    [`e2e${randomBytes(8).toString("hex")}`, hash, token.slice(0, 9), email],
-  );
-  return token;
-}
-
 test("an admin adds an HTTP probe and runs it once", async ({ page }) => {
   const componentName = `E2E probed ${Date.now().toString(36)}`;
   await createComponent(componentName);
@@ -69,7 +52,10 @@ test("an admin adds an HTTP probe and runs it once", async ({ page }) => {
   await expect(page.getByText(/every 45 s/)).toBeVisible();
 });
 
-test("responders and communicators are refused probe management, in the console and the API", async ({ browser, request }) => {
+test("responders and communicators are refused probe management, in the console and the API", async ({
+  browser,
+  request,
+}) => {
   for (const email of [DEMO.responder, DEMO.communicator]) {
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -81,14 +67,25 @@ test("responders and communicators are refused probe management, in the console 
     const token = await tokenFor(email);
     const api = await request.post("/api/admin/v1/probes", {
       headers: { authorization: `Bearer ${token}` },
-      data: { kind: "tcp", componentId: "x", name: "x", intervalSeconds: 30, timeoutMs: 1000, config: { host: "127.0.0.1", port: 1 } },
+      data: {
+        kind: "tcp",
+        componentId: "x",
+        name: "x",
+        intervalSeconds: 30,
+        timeoutMs: 1000,
+        config: { host: "127.0.0.1", port: 1 },
+      },
     });
     expect(api.status()).toBe(403);
-    expect((await request.get("/api/admin/v1/locations", { headers: { authorization: `Bearer ${token}` } })).status()).toBe(403);
+    expect(
+      (await request.get("/api/admin/v1/locations", { headers: { authorization: `Bearer ${token}` } })).status(),
+    ).toBe(403);
   }
 });
 
-test("a communicator overrides a status with an expiry; the public page shows the status but not the reason", async ({ page }) => {
+test("a communicator overrides a status with an expiry; the public page shows the status but not the reason", async ({
+  page,
+}) => {
   const name = `E2E override ${Date.now().toString(36)}`;
   const id = await createComponent(name);
   const reason = `Internal-reason-${randomBytes(4).toString("hex")}`;
@@ -97,7 +94,9 @@ test("a communicator overrides a status with an expiry; the public page shows th
   const form = page.getByRole("form", { name: "Override status" });
   await form.getByLabel("Status").selectOption("partial_outage");
   await form.getByLabel("Reason (internal, never public)").fill(reason);
-  const inOneHour = new Date(Date.now() + 3_600_000 - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+  const inOneHour = new Date(Date.now() + 3_600_000 - new Date().getTimezoneOffset() * 60_000)
+    .toISOString()
+    .slice(0, 16);
   await form.getByLabel("Ends at (optional)").fill(inOneHour);
   await form.getByRole("button", { name: "Set override" }).click();
   await expect(form.getByRole("status")).toHaveText("Override set.");
@@ -107,12 +106,17 @@ test("a communicator overrides a status with an expiry; the public page shows th
 
   const publicPage = await page.context().newPage();
   await publicPage.goto("/");
-  await expect(publicPage.locator(`[data-component-id="${id}"]`).getByTestId("component-status")).toHaveText("Partial Outage");
+  await expect(publicPage.locator(`[data-component-id="${id}"]`).getByTestId("component-status")).toHaveText(
+    "Partial Outage",
+  );
   expect(await publicPage.content()).not.toContain(reason);
   const summary = await (await publicPage.request.get("/api/v2/summary.json")).text();
   expect(summary).not.toContain(reason);
   expect(summary).toContain(id);
 
   await page.getByRole("button", { name: "Lift override" }).click();
-  await expect(publicPage.locator(`[data-component-id="${id}"]`).getByTestId("component-status")).toHaveText("Operational", { timeout: 15_000 });
+  await expect(publicPage.locator(`[data-component-id="${id}"]`).getByTestId("component-status")).toHaveText(
+    "Operational",
+    { timeout: 15_000 },
+  );
 });
