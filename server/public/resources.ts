@@ -44,6 +44,9 @@ const STATIC_RESOURCES: Record<string, Resource> = {
   },
 };
 
+/** Paths of the resources that exist whatever the data (the API documents, the live model, the badge). */
+export const STATIC_RESOURCE_PATHS: readonly string[] = Object.keys(STATIC_RESOURCES);
+
 function componentBadgeResource(id: string): Resource {
   return {
     contentType: "image/svg+xml; charset=utf-8",

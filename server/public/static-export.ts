@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { STATIC_RESOURCE_PATHS } from "@/server/public/resources";
 
 // A static copy of the public side, for a second site on any static host or object store: the pages
 // (readable with JavaScript off; scripts are removed), the Statuspage API, the live model, feeds and
@@ -14,21 +15,8 @@ export interface ExportResult {
   etag: string | null;
 }
 
-/** Resources that exist whatever the data. */
-const FIXED_RESOURCES = [
-  "/api/v2/summary.json",
-  "/api/v2/status.json",
-  "/api/v2/components.json",
-  "/api/v2/incidents.json",
-  "/api/v2/incidents/unresolved.json",
-  "/api/v2/scheduled-maintenances.json",
-  "/api/v2/scheduled-maintenances/upcoming.json",
-  "/api/v2/scheduled-maintenances/active.json",
-  "/api/public/live.json",
-  "/badge.svg",
-  "/history.rss",
-  "/history.atom",
-];
+/** Resources that exist whatever the data: the snapshot's fixed resources and the page's feeds. */
+const FIXED_RESOURCES = [...STATIC_RESOURCE_PATHS, "/history.rss", "/history.atom"];
 
 /** How often a viewer's browser reloads a fallback page, so it follows the mirror without scripts. */
 const FALLBACK_REFRESH_SECONDS = 60;
