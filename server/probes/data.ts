@@ -123,24 +123,26 @@ export async function getLatencySeries(componentId: string, hours: number, now =
   return series;
 }
 
+/** What the console shows of a component's health: its status, where it came from, and any override. */
+const HEALTH_SELECT = {
+  id: true,
+  name: true,
+  status: true,
+  statusSource: true,
+  statusChangedAt: true,
+  probeStatus: true,
+  probeDetail: true,
+  overrideStatus: true,
+  overrideReason: true,
+  overrideExpiresAt: true,
+} as const;
+
 /** Components with their effective status, where it came from, and any override (console only). */
 export async function listComponentHealth() {
   const rows = await db.component.findMany({
     where: { archivedAt: null },
     orderBy: [{ group: { position: "asc" } }, { position: "asc" }, { createdAt: "asc" }],
-    select: {
-      id: true,
-      name: true,
-      status: true,
-      statusSource: true,
-      statusChangedAt: true,
-      probeStatus: true,
-      probeDetail: true,
-      overrideStatus: true,
-      overrideReason: true,
-      overrideExpiresAt: true,
-      _count: { select: { probes: true } },
-    },
+    select: { ...HEALTH_SELECT, _count: { select: { probes: true } } },
   });
   return rows;
 }
@@ -148,19 +150,7 @@ export async function listComponentHealth() {
 export async function getComponentHealth(id: string) {
   return db.component.findUnique({
     where: { id },
-    select: {
-      id: true,
-      name: true,
-      status: true,
-      statusSource: true,
-      statusChangedAt: true,
-      probeStatus: true,
-      probeDetail: true,
-      overrideStatus: true,
-      overrideReason: true,
-      overrideExpiresAt: true,
-      overrideSetAt: true,
-    },
+    select: { ...HEALTH_SELECT, overrideSetAt: true },
   });
 }
 

@@ -14,29 +14,25 @@ const ROLLUP_KEEP_DAYS = 400;
 
 const utcDay = (d: Date) => new Date(Math.floor(d.getTime() / DAY) * DAY);
 
+/** Sums each probe's results per location into `period` buckets from `lookback` before the current one. */
+function rollUpProbes(period: "hour" | "day", lookback: string, nowMs: number): Promise<number> {
+  return db.$executeRaw`
+    INSERT INTO "ProbeRollup" ("probeId", "locationId", period, start, checks, failures, degraded, "latencyP50", "latencyP95")
+    SELECT "probeId", "locationId", ${period}, date_trunc(${period}, at), count(*)::int,
+           count(*) FILTER (WHERE outcome = 'down')::int, count(*) FILTER (WHERE outcome = 'degraded')::int,
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY "latencyMs")::int, percentile_cont(0.95) WITHIN GROUP (ORDER BY "latencyMs")::int
+    FROM "ProbeResult"
+    WHERE at >= date_trunc(${period}, (to_timestamp(${nowMs}::float8 / 1000) AT TIME ZONE 'UTC')) - ${lookback}::interval
+    GROUP BY 1, 2, 4
+    ON CONFLICT ("probeId", "locationId", period, start) DO UPDATE SET checks = EXCLUDED.checks, failures = EXCLUDED.failures,
+      degraded = EXCLUDED.degraded, "latencyP50" = EXCLUDED."latencyP50", "latencyP95" = EXCLUDED."latencyP95"`;
+}
+
 export async function runRollups(now: Date): Promise<{ hours: number; days: number; componentDays: number; deleted: number }> {
   const nowMs = now.getTime();
   // Probe rollups: the last three hours and the last two days (a late agent's results land in them).
-  const hours = await db.$executeRaw`
-    INSERT INTO "ProbeRollup" ("probeId", "locationId", period, start, checks, failures, degraded, "latencyP50", "latencyP95")
-    SELECT "probeId", "locationId", 'hour', date_trunc('hour', at), count(*)::int,
-           count(*) FILTER (WHERE outcome = 'down')::int, count(*) FILTER (WHERE outcome = 'degraded')::int,
-           percentile_cont(0.5) WITHIN GROUP (ORDER BY "latencyMs")::int, percentile_cont(0.95) WITHIN GROUP (ORDER BY "latencyMs")::int
-    FROM "ProbeResult"
-    WHERE at >= date_trunc('hour', (to_timestamp(${nowMs}::float8 / 1000) AT TIME ZONE 'UTC')) - interval '3 hours'
-    GROUP BY 1, 2, 4
-    ON CONFLICT ("probeId", "locationId", period, start) DO UPDATE SET checks = EXCLUDED.checks, failures = EXCLUDED.failures,
-      degraded = EXCLUDED.degraded, "latencyP50" = EXCLUDED."latencyP50", "latencyP95" = EXCLUDED."latencyP95"`;
-  const days = await db.$executeRaw`
-    INSERT INTO "ProbeRollup" ("probeId", "locationId", period, start, checks, failures, degraded, "latencyP50", "latencyP95")
-    SELECT "probeId", "locationId", 'day', date_trunc('day', at), count(*)::int,
-           count(*) FILTER (WHERE outcome = 'down')::int, count(*) FILTER (WHERE outcome = 'degraded')::int,
-           percentile_cont(0.5) WITHIN GROUP (ORDER BY "latencyMs")::int, percentile_cont(0.95) WITHIN GROUP (ORDER BY "latencyMs")::int
-    FROM "ProbeResult"
-    WHERE at >= date_trunc('day', (to_timestamp(${nowMs}::float8 / 1000) AT TIME ZONE 'UTC')) - interval '1 day'
-    GROUP BY 1, 2, 4
-    ON CONFLICT ("probeId", "locationId", period, start) DO UPDATE SET checks = EXCLUDED.checks, failures = EXCLUDED.failures,
-      degraded = EXCLUDED.degraded, "latencyP50" = EXCLUDED."latencyP50", "latencyP95" = EXCLUDED."latencyP95"`;
+  const hours = await rollUpProbes("hour", "3 hours", nowMs);
+  const days = await rollUpProbes("day", "1 day", nowMs);
 
   const componentDays = await rollUpComponentDays(now);
 
